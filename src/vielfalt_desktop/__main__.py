@@ -1,0 +1,3 @@
+from vielfalt_desktop.cli import main
+
+raise SystemExit(main())
