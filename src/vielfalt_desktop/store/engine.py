@@ -1,0 +1,74 @@
+"""Opening the SQLCipher database through SQLAlchemy with a raw 32-byte key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
+
+from vielfalt_desktop.domain.errors import StoreError
+
+
+def _raw_key_literal(data_key: bytes) -> str:
+    # The pysqlcipher dialect quotes this as an identifier: PRAGMA key = "x'…'", SQLCipher's
+    # syntax for a raw key that skips its own passphrase derivation.
+    return f"x'{data_key.hex()}'"
+
+
+def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
+    """An engine on the encrypted store; checks the key and SQLCipher before returning."""
+    if not create and not path.exists():
+        raise StoreError(f"Die Datenbank {path} fehlt.")
+    url = URL.create("sqlite+pysqlcipher", password=_raw_key_literal(data_key), database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        with engine.connect() as conn:
+            version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+            if not version:
+                raise StoreError("Die Datenbankbibliothek verschlüsselt nicht (SQLCipher fehlt).")
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DatabaseError:
+        engine.dispose()
+        raise StoreError(
+            f"Die Datenbank {path} lässt sich mit diesem Schlüssel nicht öffnen "
+            "(falsche Schlüsseldatei oder beschädigte Datei)."
+        ) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in (
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = FULL",
+        "PRAGMA temp_store = MEMORY",
+        "PRAGMA foreign_keys = ON",
+        "PRAGMA busy_timeout = 10000",
+    ):
+        cursor.execute(pragma)
+    cursor.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    """Problems found by SQLCipher's HMAC check and SQLite's own check; empty when healthy."""
+    problems: list[str] = []
+    with engine.connect() as conn:
+        for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check"):
+            problems.append(str(row[0]))
+        for row in conn.exec_driver_sql("PRAGMA integrity_check"):
+            if row[0] != "ok":
+                problems.append(str(row[0]))
+    return problems

@@ -1,0 +1,170 @@
+"""The schema. Column names equal the field names of the domain records they hold.
+
+Every record table carries the same bookkeeping: origin node, hybrid-logical-clock stamps,
+a tombstone flag, per-field stamps of later edits (for last-writer-wins merges) and ``rev``,
+the local change sequence that incremental export reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import BigInteger, Boolean, Date, Index, Integer, String, Table, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Small key/value facts about this store: node id, role, clock state, settings."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Tag(Base):
+    """Index rows for multi-valued code fields, so filters such as "topic = wohnen" use an index.
+
+    The record row holds the canonical list; these rows are derived from it on every write.
+    """
+
+    __tablename__ = "tag"
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    __table_args__ = (Index("ix_tag_record", "record_id"),)
+
+
+class RecordMixin:
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    origin: Mapped[str] = mapped_column(String(36))
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    # JSON {field: [hlc, node]} for fields edited after creation; others carry the create stamp.
+    stamps: Mapped[str] = mapped_column(Text, default="{}", server_default=text("'{}'"))
+    rev: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Partner(RecordMixin, Base):
+    __tablename__ = "partner"
+    name: Mapped[str] = mapped_column(Text, index=True)
+    partner_kind: Mapped[str] = mapped_column(String(64))
+    districts: Mapped[str] = mapped_column(Text, default="[]")
+    topics: Mapped[str] = mapped_column(Text, default="[]")
+    offers: Mapped[str] = mapped_column(Text, default="[]")
+    offer_text: Mapped[str] = mapped_column(Text, default="")
+    seeks: Mapped[str] = mapped_column(Text, default="[]")
+    seek_text: Mapped[str] = mapped_column(Text, default="")
+    languages: Mapped[str] = mapped_column(Text, default="[]")
+    address: Mapped[str] = mapped_column(Text, default="")  # the organisation's, never a client's
+    contact_channel: Mapped[str] = mapped_column(Text, default="")
+    opening_hours: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Contact(RecordMixin, Base):
+    __tablename__ = "contact"
+    date: Mapped[dt.date] = mapped_column(Date)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    setting: Mapped[str] = mapped_column(String(64))
+    district: Mapped[str] = mapped_column(String(64))
+    sub_area: Mapped[str | None] = mapped_column(String(64))
+    pseudonym: Mapped[str | None] = mapped_column(String(16), index=True)
+    target_group: Mapped[str] = mapped_column(String(64))
+    citizenship: Mapped[str | None] = mapped_column(String(8))
+    age_band: Mapped[str] = mapped_column(String(16))
+    gender: Mapped[str] = mapped_column(String(16))
+    languages: Mapped[str] = mapped_column(Text, default="[]")
+    interpreter: Mapped[str] = mapped_column(String(32))
+    topics: Mapped[str] = mapped_column(Text, default="[]")
+    interests: Mapped[str] = mapped_column(Text, default="[]")
+    follow_up: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_contact_date", "date"),
+        Index("ix_contact_district_date", "district", "date"),
+    )
+
+
+class Referral(RecordMixin, Base):
+    __tablename__ = "referral"
+    contact_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    partner_id: Mapped[str] = mapped_column(String(36), index=True)
+    topic: Mapped[str] = mapped_column(String(64))
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    referral_kind: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    follow_up: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    feedback: Mapped[str] = mapped_column(Text, default="")
+
+
+class ReferralStatus(RecordMixin, Base):
+    __tablename__ = "referral_status"
+    referral_id: Mapped[str] = mapped_column(String(36), index=True)
+    status: Mapped[str] = mapped_column(String(32))
+    date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Conflict(RecordMixin, Base):
+    __tablename__ = "conflict"
+    opened: Mapped[dt.date] = mapped_column(Date, index=True)
+    district: Mapped[str] = mapped_column(String(64), index=True)
+    sub_area: Mapped[str | None] = mapped_column(String(64))
+    place_type: Mapped[str] = mapped_column(String(64))
+    categories: Mapped[str] = mapped_column(Text, default="[]")
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    groups: Mapped[int] = mapped_column(Integer, default=0)
+    institutions: Mapped[str] = mapped_column(Text, default="[]")
+    escalation: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    closed: Mapped[dt.date | None] = mapped_column(Date)
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Intervention(RecordMixin, Base):
+    __tablename__ = "intervention"
+    conflict_id: Mapped[str] = mapped_column(String(36), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    intervention_kind: Mapped[str] = mapped_column(String(64))
+    participants: Mapped[int] = mapped_column(Integer, default=0)
+    bridge_builder: Mapped[bool] = mapped_column(Boolean, default=False)
+    result: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    next_step_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class Event(RecordMixin, Base):
+    __tablename__ = "event"
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    title: Mapped[str] = mapped_column(Text)
+    event_kind: Mapped[str] = mapped_column(String(64))
+    district: Mapped[str] = mapped_column(String(64), index=True)
+    participants_total: Mapped[int] = mapped_column(Integer, default=0)
+    participants_third_country: Mapped[int] = mapped_column(Integer, default=0)
+    participants_women: Mapped[int] = mapped_column(Integer, default=0)
+    participants_men: Mapped[int] = mapped_column(Integer, default=0)
+    participants_divers: Mapped[int] = mapped_column(Integer, default=0)
+    participants_children: Mapped[int] = mapped_column(Integer, default=0)
+    partner_ids: Mapped[str] = mapped_column(Text, default="[]")
+    interests: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+RECORD_KINDS = (
+    "partner",
+    "contact",
+    "referral",
+    "referral_status",
+    "conflict",
+    "intervention",
+    "event",
+)
+TABLE_BY_KIND: dict[str, Table] = {kind: Base.metadata.tables[kind] for kind in RECORD_KINDS}

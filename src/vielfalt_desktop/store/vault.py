@@ -1,0 +1,243 @@
+"""The key file beside the store: the random data key, wrapped twice.
+
+Once under a key derived from the passphrase with Argon2id, once under the recovery key shown
+at setup. Changing the passphrase rewraps the data key; the store itself is never rewritten.
+A wrong passphrase fails the AES-GCM tag check before the store is touched.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from vielfalt_desktop.domain.errors import StoreError, WrongPassphrase
+from vielfalt_desktop.fileio import atomic_write_text
+
+FORMAT = "vielfalt-keyfile"
+VERSION = 1
+DATA_KEY_BYTES = 32
+RECOVERY_KEY_BYTES = 20  # 160 bits, shown as 8 groups of 4 base32 characters
+MIN_PASSPHRASE_LENGTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Argon2Params:
+    memory_kib: int = 256 * 1024
+    iterations: int = 3
+    lanes: int = 4
+
+    def check(self) -> None:
+        if self.memory_kib < MINIMUM.memory_kib or self.iterations < MINIMUM.iterations:
+            raise StoreError(
+                "Die Schlüsselableitung ist zu schwach eingestellt "
+                "(mindestens 64 MiB Speicher, 3 Durchläufe, 4 Spuren)."
+            )
+        if self.lanes < MINIMUM.lanes:
+            raise StoreError("Die Schlüsselableitung braucht mindestens 4 Spuren.")
+
+
+MINIMUM = Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=4)
+DEFAULT = Argon2Params()
+
+
+def params_from_env() -> Argon2Params:
+    """Defaults, optionally lowered by VIELFALT_ARGON2_MEMORY_MIB for tests, never below 64 MiB."""
+    mib = os.environ.get("VIELFALT_ARGON2_MEMORY_MIB")
+    if not mib:
+        return DEFAULT
+    params = Argon2Params(memory_kib=int(mib) * 1024)
+    params.check()
+    return params
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def format_recovery_key(raw: bytes) -> str:
+    text = base64.b32encode(raw).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_key(text: str) -> bytes:
+    compact = "".join(ch for ch in text.upper() if ch.isalnum())
+    try:
+        raw = base64.b32decode(compact + "=" * (-len(compact) % 8))
+    except ValueError:
+        raw = b""
+    if len(raw) != RECOVERY_KEY_BYTES:
+        raise WrongPassphrase("Der Wiederherstellungsschlüssel ist ungültig.")
+    return raw
+
+
+def _argon2(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
+    params.check()
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(passphrase.encode("utf-8"))
+
+
+def _recovery_wrapping_key(raw: bytes, salt: bytes) -> bytes:
+    # The recovery key is already 160 random bits, so a slow KDF adds nothing.
+    return HKDF(hashes.SHA256(), 32, salt, b"vielfalt recovery slot").derive(raw)
+
+
+class KeyFile:
+    """An opened key file; `unlock*` return the 32-byte data key."""
+
+    def __init__(self, path: Path, document: dict[str, Any]) -> None:
+        self.path = path
+        self._doc = document
+
+    @property
+    def store_id(self) -> str:
+        return str(self._doc["store_id"])
+
+    @property
+    def params(self) -> Argon2Params:
+        kdf = self._doc["slots"]["passphrase"]["kdf"]
+        return Argon2Params(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
+
+    def _aad(self, slot: str) -> bytes:
+        return f"{FORMAT}/{VERSION}/{self.store_id}/{slot}".encode()
+
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, params: Argon2Params = DEFAULT
+    ) -> tuple[KeyFile, bytes, str]:
+        """Make a new key file. Returns it, the data key and the recovery key to show once."""
+        check_passphrase(passphrase)
+        if path.exists():
+            raise StoreError(f"Die Schlüsseldatei {path} gibt es schon; sie wird nicht ersetzt.")
+        data_key = secrets.token_bytes(DATA_KEY_BYTES)
+        recovery = secrets.token_bytes(RECOVERY_KEY_BYTES)
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "store_id": str(uuid.uuid4()),
+            "cipher": "AES-256-GCM",
+            "slots": {},
+        }
+        keyfile = cls(path, doc)
+        keyfile._set_passphrase_slot(data_key, passphrase, params)
+        keyfile._set_recovery_slot(data_key, recovery)
+        keyfile._write()
+        return keyfile, data_key, format_recovery_key(recovery)
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError(
+                f"Die Schlüsseldatei {path} fehlt. Ohne sie lassen sich die Daten nicht öffnen; "
+                "bitte aus der Sicherung zurückholen."
+            ) from None
+        try:
+            doc = json.loads(raw)
+            if doc.get("format") != FORMAT:
+                raise ValueError
+            if int(doc["version"]) > VERSION:
+                raise StoreError(
+                    "Die Schlüsseldatei stammt aus einer neueren Programmversion. "
+                    "Bitte Vielfalt Desktop aktualisieren."
+                )
+            for slot in ("passphrase", "recovery"):
+                entry = doc["slots"][slot]
+                _unb64(entry["nonce"])
+                _unb64(entry["wrapped_key"])
+                _unb64(entry["kdf"]["salt"])
+            str(doc["store_id"])
+        except StoreError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise StoreError(f"Die Schlüsseldatei {path} ist beschädigt.") from None
+        return cls(path, doc)
+
+    def unlock(self, passphrase: str) -> bytes:
+        slot = self._doc["slots"]["passphrase"]
+        salt = _unb64(slot["kdf"]["salt"])
+        wrapping = _argon2(passphrase, salt, self.params)
+        return self._unwrap("passphrase", wrapping, "Die Passphrase ist falsch.")
+
+    def unlock_with_recovery(self, recovery_key: str) -> bytes:
+        raw = parse_recovery_key(recovery_key)
+        slot = self._doc["slots"]["recovery"]
+        wrapping = _recovery_wrapping_key(raw, _unb64(slot["kdf"]["salt"]))
+        return self._unwrap("recovery", wrapping, "Der Wiederherstellungsschlüssel ist falsch.")
+
+    def change_passphrase(
+        self, data_key: bytes, new_passphrase: str, params: Argon2Params | None = None
+    ) -> None:
+        check_passphrase(new_passphrase)
+        self._set_passphrase_slot(data_key, new_passphrase, params or self.params)
+        self._write()
+
+    def _unwrap(self, slot_name: str, wrapping: bytes, message: str) -> bytes:
+        slot = self._doc["slots"][slot_name]
+        try:
+            key = AESGCM(wrapping).decrypt(
+                _unb64(slot["nonce"]), _unb64(slot["wrapped_key"]), self._aad(slot_name)
+            )
+        except InvalidTag:
+            raise WrongPassphrase(message) from None
+        if len(key) != DATA_KEY_BYTES:
+            raise StoreError(f"Die Schlüsseldatei {self.path} ist beschädigt.")
+        return key
+
+    def _set_passphrase_slot(self, data_key: bytes, passphrase: str, params: Argon2Params) -> None:
+        salt = secrets.token_bytes(16)
+        wrapping = _argon2(passphrase, salt, params)
+        nonce = secrets.token_bytes(12)
+        self._doc["slots"]["passphrase"] = {
+            "kdf": {
+                "name": "argon2id",
+                "memory_kib": params.memory_kib,
+                "iterations": params.iterations,
+                "lanes": params.lanes,
+                "salt": _b64(salt),
+            },
+            "nonce": _b64(nonce),
+            "wrapped_key": _b64(AESGCM(wrapping).encrypt(nonce, data_key, self._aad("passphrase"))),
+        }
+
+    def _set_recovery_slot(self, data_key: bytes, recovery: bytes) -> None:
+        salt = secrets.token_bytes(16)
+        nonce = secrets.token_bytes(12)
+        wrapping = _recovery_wrapping_key(recovery, salt)
+        self._doc["slots"]["recovery"] = {
+            "kdf": {"name": "hkdf-sha256", "salt": _b64(salt)},
+            "nonce": _b64(nonce),
+            "wrapped_key": _b64(AESGCM(wrapping).encrypt(nonce, data_key, self._aad("recovery"))),
+        }
+
+    def _write(self) -> None:
+        atomic_write_text(self.path, json.dumps(self._doc, indent=2) + "\n", mode=0o600)
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise StoreError(
+            f"Die Passphrase muss mindestens {MIN_PASSPHRASE_LENGTH} Zeichen lang sein."
+        )
