@@ -168,3 +168,5 @@ RECORD_KINDS = (
     "event",
 )
 TABLE_BY_KIND: dict[str, Table] = {kind: Base.metadata.tables[kind] for kind in RECORD_KINDS}
+META_TABLE: Table = Base.metadata.tables["meta"]
+TAG_TABLE: Table = Base.metadata.tables["tag"]

@@ -1,0 +1,261 @@
+"""Create, edit, delete and list records. Owns the transactions; validates before writing."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Sequence
+from typing import TypeVar
+
+from vielfalt_desktop.domain import pseudonym
+from vielfalt_desktop.domain.errors import NotFound, ValidationError, VielfaltError
+from vielfalt_desktop.domain.privacy import Finding, screen_text
+from vielfalt_desktop.domain.query import Query
+from vielfalt_desktop.domain.records import (
+    Conflict,
+    Contact,
+    Event,
+    Intervention,
+    Partner,
+    Record,
+    Referral,
+    ReferralStatusChange,
+)
+from vielfalt_desktop.domain.validation import problems
+from vielfalt_desktop.domain.vocab import Vocabularies
+from vielfalt_desktop.store import repository as repo
+from vielfalt_desktop.store.codec import codec_for
+from vielfalt_desktop.store.database import Store, Write
+
+R = TypeVar("R", bound=Record)
+
+
+class PersonalDataFound(VielfaltError):
+    """A free-text field seems to contain personal data; nothing was saved."""
+
+    exit_code = 4
+
+    def __init__(self, findings: dict[str, list[Finding]]) -> None:
+        self.findings = findings
+        kinds = sorted({f.label for found in findings.values() for f in found})
+        super().__init__(
+            "Der Text enthält vermutlich personenbezogene Daten ("
+            + ", ".join(kinds)
+            + "). Bitte entfernen oder ausdrücklich bestätigen."
+        )
+
+
+class RecordService:
+    def __init__(self, store: Store, vocab: Vocabularies) -> None:
+        self.store = store
+        self.vocab = vocab
+
+    # --- checks -------------------------------------------------------------------------
+
+    def check(self, record: Record) -> dict[str, str]:
+        """Rule violations of a record, by field (for forms validating as the user types)."""
+        return problems(record, self.vocab, self.store.clock.today())
+
+    def screen(self, record: Record) -> dict[str, list[Finding]]:
+        """Personal data found in the record's free-text fields, by field."""
+        found: dict[str, list[Finding]] = {}
+        for name in record.screened:
+            hits = screen_text(getattr(record, name))
+            if hits:
+                found[name] = hits
+        return found
+
+    def _prepare(self, record: Record, accept_findings: bool) -> None:
+        if record.kind == "contact" and getattr(record, "pseudonym", None):
+            normal = pseudonym.normalize(record.pseudonym)  # type: ignore[attr-defined]
+            if normal:
+                record.pseudonym = normal  # type: ignore[attr-defined]
+        broken = self.check(record)
+        if broken:
+            raise ValidationError(broken)
+        if not accept_findings:
+            found = self.screen(record)
+            if found:
+                raise PersonalDataFound(found)
+
+    def _check_references(self, write: Write, record: Record) -> None:
+        conn = write.conn
+        missing: dict[str, str] = {}
+        if isinstance(record, Referral):
+            if not repo.existing_ids(conn, "partner", [record.partner_id]):
+                missing["partner_id"] = "Die gewählte Partnerorganisation gibt es nicht (mehr)."
+            if record.contact_id and not repo.existing_ids(conn, "contact", [record.contact_id]):
+                missing["contact_id"] = "Der Kontakt zu diesem Verweis gibt es nicht (mehr)."
+        elif isinstance(record, ReferralStatusChange):
+            if not repo.existing_ids(conn, "referral", [record.referral_id]):
+                missing["referral_id"] = "Den Verweis gibt es nicht (mehr)."
+        elif isinstance(record, Intervention):
+            if not repo.existing_ids(conn, "conflict", [record.conflict_id]):
+                missing["conflict_id"] = "Den Konflikt zu dieser Intervention gibt es nicht (mehr)."
+        elif isinstance(record, Event) and record.partner_ids:
+            unknown = set(record.partner_ids) - repo.existing_ids(
+                conn, "partner", record.partner_ids
+            )
+            if unknown:
+                missing["partner_ids"] = "Eine gewählte Partnerorganisation gibt es nicht (mehr)."
+        elif isinstance(record, Partner):
+            same = repo.find_by_name(conn, record.name)
+            if same is not None and same.id != record.id:
+                missing["name"] = f"Eine Organisation „{record.name}“ gibt es schon."
+        if missing:
+            raise ValidationError(missing)
+
+    # --- writes -------------------------------------------------------------------------
+
+    def create(self, record: R, *, accept_findings: bool = False) -> R:
+        record = dataclasses.replace(record, id=record.id or str(uuid.uuid4()))
+        self._prepare(record, accept_findings)
+        with self.store.write() as write:
+            self._check_references(write, record)
+            repo.insert_many(write, [record])
+            if isinstance(record, Referral):
+                repo.insert_many(write, [self._status_entry(record, "")])
+        return record
+
+    def create_many(self, records: Sequence[Record], *, validate: bool = True) -> int:
+        """Bulk insert in one transaction (demo data, imports). Records are grouped by kind."""
+        by_kind: dict[str, list[Record]] = {}
+        for record in records:
+            if not record.id:
+                record.id = str(uuid.uuid4())
+            if validate:
+                broken = self.check(record)
+                if broken:
+                    raise ValidationError(broken)
+            by_kind.setdefault(record.kind, []).append(record)
+        with self.store.write() as write:
+            for kind in ("partner", "contact", "referral", "referral_status", "conflict"):
+                repo.insert_many(write, by_kind.pop(kind, []))
+            for rest in by_kind.values():
+                repo.insert_many(write, rest)
+        return len(records)
+
+    def update(self, record: R, *, accept_findings: bool = False) -> R:
+        self._prepare(record, accept_findings)
+        with self.store.write() as write:
+            current = repo.get(write.conn, type(record), record.id)
+            if current is None:
+                raise NotFound("Der Eintrag wurde inzwischen gelöscht.")
+            self._check_references(write, record)
+            codec = codec_for(type(record))
+            before, after = codec.values(current), codec.values(record)
+            changed = [name for name in codec.names if before[name] != after[name]]
+            repo.update_fields(write, record, changed)
+            if isinstance(record, Referral) and "status" in changed:
+                repo.insert_many(write, [self._status_entry(record, "")])
+        return record
+
+    def set_referral_status(
+        self, referral_id: str, status: str, *, note: str = "", feedback: str | None = None
+    ) -> Referral:
+        """Move a referral to a new status and append the step to its history."""
+        referral = self.get(Referral, referral_id)
+        changed = dataclasses.replace(referral, status=status)
+        if feedback is not None:
+            changed.feedback = feedback
+        entry = self._status_entry(changed, note)
+        self._prepare(changed, False)
+        self._prepare(entry, False)
+        codec = codec_for(Referral)
+        with self.store.write() as write:
+            before, after = codec.values(referral), codec.values(changed)
+            repo.update_fields(write, changed, [n for n in codec.names if before[n] != after[n]])
+            repo.insert_many(write, [entry])
+        return changed
+
+    def _status_entry(self, referral: Referral, note: str) -> ReferralStatusChange:
+        return ReferralStatusChange(
+            id=str(uuid.uuid4()),
+            referral_id=referral.id,
+            status=referral.status,
+            date=self.store.clock.today(),
+            note=note,
+        )
+
+    def delete(self, record_type: type[Record], record_id: str) -> int:
+        """Delete a record and what belongs only to it. Returns how many records went."""
+        kind = record_type.kind
+        with self.store.write() as write:
+            if repo.get(write.conn, record_type, record_id) is None:
+                raise NotFound("Der Eintrag wurde schon gelöscht.")
+            if kind == "partner":
+                used = repo.count_where(write.conn, "referral", "partner_id", record_id)
+                if used:
+                    raise ValidationError(
+                        {
+                            "id": f"Diese Organisation hat noch {used} Verweise; "
+                            "sie kann nicht gelöscht werden."
+                        }
+                    )
+            count = repo.tombstone(write, kind, [record_id])
+            if kind == "contact":
+                referrals = repo.child_ids(write.conn, "referral", record_id)
+                for referral_id in referrals:
+                    count += repo.tombstone(
+                        write,
+                        "referral_status",
+                        repo.child_ids(write.conn, "referral_status", referral_id),
+                    )
+                count += repo.tombstone(write, "referral", referrals)
+            elif kind == "referral":
+                count += repo.tombstone(
+                    write,
+                    "referral_status",
+                    repo.child_ids(write.conn, "referral_status", record_id),
+                )
+            elif kind == "conflict":
+                count += repo.tombstone(
+                    write, "intervention", repo.child_ids(write.conn, "intervention", record_id)
+                )
+        return count
+
+    # --- reads --------------------------------------------------------------------------
+
+    def get(self, record_type: type[R], record_id: str) -> R:
+        with self.store.read() as conn:
+            record = repo.get(conn, record_type, record_id)
+        if record is None:
+            raise NotFound("Der Eintrag wurde nicht gefunden oder ist gelöscht.")
+        assert isinstance(record, record_type)
+        return record
+
+    def page(
+        self, record_type: type[R], query: Query = Query(), offset: int = 0, limit: int = 100
+    ) -> list[R]:
+        with self.store.read() as conn:
+            rows = repo.list_records(conn, record_type, query, offset, limit)
+        return [r for r in rows if isinstance(r, record_type)]
+
+    def count(self, record_type: type[Record], query: Query = Query()) -> int:
+        with self.store.read() as conn:
+            return repo.count_records(conn, record_type.kind, query)
+
+    def find_partner_by_name(self, name: str) -> Partner | None:
+        with self.store.read() as conn:
+            found = repo.find_by_name(conn, name)
+        assert found is None or isinstance(found, Partner)
+        return found
+
+    def contacts_with_pseudonym(self, code: str) -> int:
+        normal = pseudonym.normalize(code)
+        if normal is None:
+            raise ValidationError({"pseudonym": "Der Pseudonym-Code ist ungültig (Tippfehler?)."})
+        return self.count(Contact, Query(pseudonym=normal))
+
+    def interventions_of(self, conflict: Conflict) -> list[Intervention]:
+        return self.page(
+            Intervention, Query(parent_id=conflict.id, order_by="date", descending=False), 0, 10_000
+        )
+
+    def status_history(self, referral: Referral) -> list[ReferralStatusChange]:
+        return self.page(
+            ReferralStatusChange,
+            Query(parent_id=referral.id, order_by="date", descending=False),
+            0,
+            1000,
+        )

@@ -1,0 +1,284 @@
+"""Reading and writing records with SQLAlchemy Core.
+
+Every write goes through here and stamps what it touches: the row's `rev` (for incremental
+export), `updated_hlc`, and for edits the per-field stamps that last-writer-wins merges read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    exists,
+    false,
+    func,
+    or_,
+    select,
+    update,
+)
+
+from vielfalt_desktop.domain.query import Query
+from vielfalt_desktop.domain.records import Record
+from vielfalt_desktop.store.codec import Codec, codec_for
+from vielfalt_desktop.store.database import Write
+from vielfalt_desktop.store.models import TABLE_BY_KIND, TAG_TABLE
+
+DATE_FIELD = {"conflict": "opened"}
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "contact": ("note", "pseudonym"),
+    "partner": ("name", "offer_text", "seek_text", "note", "address"),
+    "referral": ("feedback",),
+    "referral_status": ("note",),
+    "conflict": ("note", "outcome"),
+    "intervention": ("result", "next_step"),
+    "event": ("title", "note"),
+}
+PARENT_FIELD = {
+    "referral": "contact_id",
+    "referral_status": "referral_id",
+    "intervention": "conflict_id",
+}
+TOPIC_FIELD = {
+    "contact": "topics",
+    "partner": "topics",
+    "referral": "topic",
+    "conflict": "categories",
+    "event": "interests",
+}
+BATCH = 5000
+
+
+def date_field(kind: str) -> str:
+    return DATE_FIELD.get(kind, "date" if kind != "partner" else "name")
+
+
+def insert_many(write: Write, records: Sequence[Record]) -> None:
+    """Insert new records of one kind; each gets its own create stamp."""
+    if not records:
+        return
+    codec = codec_for(type(records[0]))
+    table = TABLE_BY_KIND[codec.kind]
+    for start in range(0, len(records), BATCH):
+        chunk = records[start : start + BATCH]
+        rows, tags = [], []
+        for record in chunk:
+            stamp = write.tick()
+            row = codec.to_row(record)
+            row.update(
+                origin=write.node_id,
+                created_hlc=stamp,
+                updated_hlc=stamp,
+                deleted=False,
+                stamps="{}",
+                rev=write.rev,
+            )
+            rows.append(row)
+            tags.extend(codec.tag_rows(record))
+        write.conn.execute(table.insert(), rows)
+        if tags:
+            write.conn.execute(TAG_TABLE.insert(), tags)
+
+
+def update_fields(write: Write, record: Record, changed: Iterable[str]) -> None:
+    """Write the changed fields of an existing record and stamp each of them."""
+    changed = tuple(changed)
+    if not changed:
+        return
+    codec = codec_for(type(record))
+    table = TABLE_BY_KIND[codec.kind]
+    stamp = write.tick()
+    current = write.conn.execute(select(table.c.stamps).where(table.c.id == record.id)).scalar()
+    stamps = json.loads(current or "{}")
+    for name in changed:
+        stamps[name] = [stamp, write.node_id]
+    row = codec.to_row(record)
+    values: dict[str, Any] = {name: row[name] for name in changed}
+    values.update(updated_hlc=stamp, rev=write.rev, stamps=json.dumps(stamps, sort_keys=True))
+    write.conn.execute(update(table).where(table.c.id == record.id).values(**values))
+    replace_tags(write.conn, codec, record, tuple(n for n in changed if n in codec.code_fields))
+
+
+def replace_tags(conn: Connection, codec: Codec, record: Record, fields: tuple[str, ...]) -> None:
+    if not fields:
+        return
+    conn.execute(
+        delete(TAG_TABLE).where(
+            TAG_TABLE.c.record_id == record.id,
+            TAG_TABLE.c.entity == codec.kind,
+            TAG_TABLE.c.field.in_(fields),
+        )
+    )
+    tags = codec.tag_rows(record, fields)
+    if tags:
+        conn.execute(TAG_TABLE.insert(), tags)
+
+
+def tombstone(write: Write, kind: str, ids: Sequence[str]) -> int:
+    """Mark records deleted; the row stays so the deletion can travel to other stores."""
+    if not ids:
+        return 0
+    table = TABLE_BY_KIND[kind]
+    count = 0
+    for record_id in ids:
+        stamp = write.tick()
+        current = write.conn.execute(
+            select(table.c.stamps).where(table.c.id == record_id, table.c.deleted == false())
+        ).scalar()
+        if current is None:
+            continue
+        stamps = json.loads(current)
+        stamps["deleted"] = [stamp, write.node_id]
+        write.conn.execute(
+            update(table)
+            .where(table.c.id == record_id)
+            .values(
+                deleted=True,
+                updated_hlc=stamp,
+                rev=write.rev,
+                stamps=json.dumps(stamps, sort_keys=True),
+            )
+        )
+        write.conn.execute(delete(TAG_TABLE).where(TAG_TABLE.c.record_id == record_id))
+        count += 1
+    return count
+
+
+def get(conn: Connection, record_type: type[Record], record_id: str) -> Record | None:
+    codec = codec_for(record_type)
+    table = TABLE_BY_KIND[codec.kind]
+    row = (
+        conn.execute(select(table).where(table.c.id == record_id, table.c.deleted == false()))
+        .mappings()
+        .first()
+    )
+    return codec.from_row(row) if row is not None else None
+
+
+def existing_ids(conn: Connection, kind: str, ids: Iterable[str]) -> set[str]:
+    table = TABLE_BY_KIND[kind]
+    wanted = list(set(ids))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            conn.execute(
+                select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted == false())
+            ).scalars()
+        )
+    return found
+
+
+def child_ids(conn: Connection, kind: str, parent_id: str) -> list[str]:
+    table = TABLE_BY_KIND[kind]
+    column = table.c[PARENT_FIELD[kind]]
+    return list(
+        conn.execute(
+            select(table.c.id).where(column == parent_id, table.c.deleted == false())
+        ).scalars()
+    )
+
+
+def conditions(kind: str, query: Query) -> list[ColumnElement[bool]]:
+    table = TABLE_BY_KIND[kind]
+    where: list[ColumnElement[bool]] = []
+    if not query.include_deleted:
+        where.append(table.c.deleted == false())
+    if kind != "partner":
+        date_col = table.c[date_field(kind)]
+        if query.date_from is not None:
+            where.append(date_col >= query.date_from)
+        if query.date_to is not None:
+            where.append(date_col <= query.date_to)
+    if query.districts:
+        if "district" in table.c:
+            where.append(table.c.district.in_(query.districts))
+        elif kind == "partner":
+            where.append(_has_tag(kind, "districts", query.districts))
+    if query.topic:
+        field = TOPIC_FIELD.get(kind)
+        if field == "topic":
+            where.append(table.c.topic == query.topic)
+        elif field is not None:
+            where.append(_has_tag(kind, field, (query.topic,)))
+    if query.status and "status" in table.c:
+        where.append(table.c.status == query.status)
+    if query.pseudonym and "pseudonym" in table.c:
+        where.append(table.c.pseudonym == query.pseudonym)
+    if query.parent_id and kind in PARENT_FIELD:
+        where.append(table.c[PARENT_FIELD[kind]] == query.parent_id)
+    if query.text.strip():
+        pattern = f"%{_escape_like(query.text.strip())}%"
+        where.append(
+            or_(*(table.c[name].ilike(pattern, escape="\\") for name in TEXT_FIELDS[kind]))
+        )
+    return where
+
+
+def _has_tag(kind: str, field: str, codes: Sequence[str]) -> ColumnElement[bool]:
+    table = TABLE_BY_KIND[kind]
+    return exists().where(
+        and_(
+            TAG_TABLE.c.entity == kind,
+            TAG_TABLE.c.field == field,
+            TAG_TABLE.c.code.in_(codes),
+            TAG_TABLE.c.record_id == table.c.id,
+        )
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def select_records(kind: str, query: Query) -> Select[Any]:
+    table = TABLE_BY_KIND[kind]
+    stmt = select(table).where(*conditions(kind, query))
+    order_name = query.order_by or date_field(kind)
+    column = table.c[order_name]
+    descending = query.descending if query.order_by else kind != "partner"
+    stmt = stmt.order_by(column.desc() if descending else column.asc())
+    # A stable tie-breaker so paging never shows a row twice or skips one.
+    return stmt.order_by(table.c.id.desc() if descending else table.c.id.asc())
+
+
+def list_records(
+    conn: Connection, record_type: type[Record], query: Query, offset: int = 0, limit: int = 100
+) -> list[Record]:
+    codec = codec_for(record_type)
+    stmt = select_records(codec.kind, query).offset(offset).limit(limit)
+    return [codec.from_row(row) for row in conn.execute(stmt).mappings()]
+
+
+def count_records(conn: Connection, kind: str, query: Query) -> int:
+    table = TABLE_BY_KIND[kind]
+    stmt = select(func.count()).select_from(table).where(*conditions(kind, query))
+    return int(conn.execute(stmt).scalar_one())
+
+
+def find_by_name(conn: Connection, name: str) -> Record | None:
+    """The live partner with this name, compared case- and space-insensitively."""
+    from vielfalt_desktop.domain.records import Partner
+
+    table = TABLE_BY_KIND["partner"]
+    stmt = select(table).where(
+        func.lower(func.trim(table.c.name)) == name.strip().lower(), table.c.deleted == false()
+    )
+    row = conn.execute(stmt).mappings().first()
+    return codec_for(Partner).from_row(row) if row is not None else None
+
+
+def count_where(conn: Connection, kind: str, column: str, value: str) -> int:
+    table = TABLE_BY_KIND[kind]
+    stmt = (
+        select(func.count())
+        .select_from(table)
+        .where(table.c[column] == value, table.c.deleted == false())
+    )
+    return int(conn.execute(stmt).scalar_one())
