@@ -144,9 +144,13 @@ class Checker:
             self.fail(name, f"„{label}“ ist unplausibel groß (höchstens {maximum}).")
 
     def sub_area(self, district: str, sub_area: str | None) -> None:
-        if sub_area and district in self.vocab.districts:
-            if sub_area not in self.vocab.districts.sub_area_codes(district):
-                self.fail("sub_area", f"„{sub_area}“ ist kein Teilgebiet dieses Stadtteils.")
+        districts = self.vocab.districts
+        if (
+            sub_area
+            and district in districts
+            and sub_area not in districts.sub_area_codes(district)
+        ):
+            self.fail("sub_area", f"„{sub_area}“ ist kein Teilgebiet dieses Stadtteils.")
 
 
 def _contact(c: Checker, r: Contact) -> None:

@@ -28,6 +28,7 @@ from vielfalt_desktop.store.codec import codec_for
 from vielfalt_desktop.store.database import Store, Write
 
 R = TypeVar("R", bound=Record)
+ALL = Query()
 
 
 class PersonalDataFound(VielfaltError):
@@ -225,13 +226,13 @@ class RecordService:
         return record
 
     def page(
-        self, record_type: type[R], query: Query = Query(), offset: int = 0, limit: int = 100
+        self, record_type: type[R], query: Query = ALL, offset: int = 0, limit: int = 100
     ) -> list[R]:
         with self.store.read() as conn:
             rows = repo.list_records(conn, record_type, query, offset, limit)
         return [r for r in rows if isinstance(r, record_type)]
 
-    def count(self, record_type: type[Record], query: Query = Query()) -> int:
+    def count(self, record_type: type[Record], query: Query = ALL) -> int:
         with self.store.read() as conn:
             return repo.count_records(conn, record_type.kind, query)
 
