@@ -1,0 +1,284 @@
+"""`vielfalt`: the command line. With no command it opens the desktop app.
+
+Errors are one line on stderr and an exit code: 0 ok, 2 usage, 3 wrong passphrase or locked
+store, 4 rejected input, 1 anything else. A traceback only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vielfalt_desktop import __version__
+from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from vielfalt_desktop.services.app import App
+
+# Names of environment variables, not secrets.
+PASSPHRASE_ENV = "VIELFALT_PASSPHRASE"  # noqa: S105
+NEW_PASSPHRASE_ENV = "VIELFALT_NEW_PASSPHRASE"  # noqa: S105
+RECOVERY_ENV = "VIELFALT_RECOVERY_KEY"
+
+
+class UsageError(VielfaltError):
+    exit_code = 2
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("vielfalt-desktop", "Landeshauptstadt Magdeburg"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vielfalt",
+        description="Vielfalt Desktop – Dokumentation für die Integrationsgemeinwesenarbeit.",
+    )
+    parser.add_argument("--version", action="version", version=f"vielfalt {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="Datenverzeichnis (Standard: Benutzerdaten)")
+    parser.add_argument("--debug", action="store_true", help="bei Fehlern den Traceback zeigen")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
+
+    init = sub.add_parser("init", help="einen neuen verschlüsselten Datenbestand anlegen")
+    init.add_argument("--role", choices=("field", "office"), required=True)
+    init.add_argument("--name", required=True, help="Name dieses Geräts, z. B. „Laptop Nord“")
+    init.add_argument("--recovery-key-out", type=Path, metavar="FILE")
+    init.set_defaults(run=cmd_init)
+
+    demo = sub.add_parser("demo", help="mit realistischen, erfundenen Daten füllen")
+    demo.add_argument("--contacts", type=_positive, default=500)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(run=cmd_demo)
+
+    stats = sub.add_parser("stats", help="Anzahl der Einträge")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(run=cmd_stats)
+
+    partners = sub.add_parser("partners", help="Partnerverzeichnis")
+    partners_sub = partners.add_subparsers(dest="partners_command", metavar="BEFEHL")
+    partners_import = partners_sub.add_parser("import", help="aus einer CSV-Datei laden")
+    partners_import.add_argument("file", type=Path, metavar="FILE.csv")
+    partners_import.set_defaults(run=cmd_partners_import)
+
+    passwd = sub.add_parser("passwd", help="die Passphrase ändern")
+    passwd.add_argument(
+        "--recovery",
+        action="store_true",
+        help="mit dem Wiederherstellungsschlüssel statt der Passphrase",
+    )
+    passwd.set_defaults(run=cmd_passwd)
+
+    check = sub.add_parser("check", help="Datenbestand und Schlüsseldatei prüfen")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("muss mindestens 1 sein")
+    return value
+
+
+# --- passphrases --------------------------------------------------------------------------
+
+
+def read_passphrase(prompt: str = "Passphrase: ", env: str = PASSPHRASE_ENV) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise WrongPassphrase(f"Keine Passphrase: bitte im Terminal eingeben oder {env} setzen.")
+    return getpass.getpass(prompt)
+
+
+def read_new_passphrase() -> str:
+    value = os.environ.get(NEW_PASSPHRASE_ENV)
+    if value is not None:
+        return value
+    first = read_passphrase("Neue Passphrase: ", env="_VIELFALT_NEVER_SET")
+    second = read_passphrase("Neue Passphrase wiederholen: ", env="_VIELFALT_NEVER_SET")
+    if first != second:
+        raise UsageError("Die beiden Eingaben stimmen nicht überein.")
+    return first
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _open(args: argparse.Namespace) -> App:
+    from vielfalt_desktop.services.app import App
+
+    return App.open(_data_dir(args), read_passphrase())
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.fileio import atomic_write_text
+    from vielfalt_desktop.services.app import App
+    from vielfalt_desktop.store.database import DataPaths
+
+    data_dir = _data_dir(args)
+    if DataPaths(data_dir).exists():
+        raise VielfaltError(f"In {data_dir} liegt schon ein Datenbestand; er bleibt unverändert.")
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase is None:
+        passphrase = read_new_passphrase()
+    app, recovery = App.create(data_dir, passphrase, role=args.role, name=args.name)
+    app.close()
+    print(f"Datenbestand angelegt in {data_dir}.")
+    if args.recovery_key_out:
+        text = (
+            "Vielfalt Desktop – Wiederherstellungsschlüssel\n"
+            f"Gerät: {args.name}\n\n{recovery}\n\n"
+            "Sicher aufbewahren: Wer diesen Schlüssel hat, kann die Daten öffnen.\n"
+        )
+        atomic_write_text(args.recovery_key_out, text, mode=0o600)
+        print(f"Wiederherstellungsschlüssel gespeichert in {args.recovery_key_out}.")
+    else:
+        print("Wiederherstellungsschlüssel (nur jetzt sichtbar – bitte notieren oder drucken):")
+        print(f"  {recovery}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.services import demo
+
+    app = _open(args)
+    try:
+        result = demo.fill(app, contacts=args.contacts, seed=args.seed)
+    finally:
+        app.close()
+    print(
+        f"Demodaten angelegt: {result.contacts} Kontakte, {result.referrals} Verweise, "
+        f"{result.conflicts} Konflikte, {result.interventions} Interventionen, "
+        f"{result.events} Veranstaltungen, {result.partners} Partner."
+    )
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        counts = app.stats.counts()
+    finally:
+        app.close()
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+    else:
+        labels = {
+            "contacts": "Kontakte",
+            "referrals": "Verweise",
+            "conflicts": "Konflikte",
+            "interventions": "Interventionen",
+            "events": "Veranstaltungen",
+            "partners": "Partner",
+        }
+        for key, label in labels.items():
+            print(f"{label:<16}{counts[key]:>10}")
+    return 0
+
+
+def cmd_partners_import(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.services.partners_csv import import_partners
+
+    app = _open(args)
+    try:
+        result = import_partners(app.store, app.vocab, args.file)
+    finally:
+        app.close()
+    print(
+        f"Partnerverzeichnis: {result.created} neu, {result.updated} aktualisiert, "
+        f"{result.unchanged} unverändert."
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.store.database import DataPaths
+    from vielfalt_desktop.store.vault import KeyFile, check_passphrase
+
+    paths = DataPaths(_data_dir(args))
+    if not paths.db.exists():
+        raise VielfaltError(f"In {paths.root} gibt es keinen Datenbestand.")
+    keyfile = KeyFile.load(paths.key)
+    if args.recovery:
+        data_key = keyfile.unlock_with_recovery(
+            read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
+        )
+    else:
+        data_key = keyfile.unlock(read_passphrase("Bisherige Passphrase: "))
+    new = read_new_passphrase()
+    check_passphrase(new)
+    keyfile.change_passphrase(data_key, new)
+    print("Die Passphrase wurde geändert.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.store.database import DataPaths
+
+    paths = DataPaths(_data_dir(args))
+    app = _open(args)
+    try:
+        problems = app.store.integrity_problems()
+    finally:
+        app.close()
+    if os.name == "posix":
+        for path in (paths.key, paths.db):
+            mode = path.stat().st_mode & 0o777
+            if mode & 0o077:
+                problems.append(f"{path.name} ist für andere Benutzer lesbar (Rechte {oct(mode)}).")
+    if problems:
+        for problem in problems:
+            print(f"Problem: {problem}", file=sys.stderr)
+        return 1
+    print("Datenbestand und Schlüsseldatei sind in Ordnung.")
+    return 0
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.ui.main import run
+
+    return run(_data_dir(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
+    if args.command is None:
+        command = run_gui
+    elif command is None:
+        parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+        return 2
+    try:
+        return command(args)
+    except VielfaltError as exc:
+        if args.debug:
+            raise
+        print(f"vielfalt: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("vielfalt: abgebrochen.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # anything unforeseen: one line, no secrets, no traceback
+        if args.debug:
+            raise
+        print(
+            f"vielfalt: Unerwarteter Fehler ({type(exc).__name__}). "
+            "Mit --debug erscheinen Einzelheiten.",
+            file=sys.stderr,
+        )
+        return 1
