@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh encrypted store per test, on a clock that stands still."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# The cheapest Argon2id the key file accepts (64 MiB); production uses 256 MiB.
+os.environ["VIELFALT_ARGON2_MEMORY_MIB"] = "64"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from vielfalt_desktop.domain.clock import FixedClock
+from vielfalt_desktop.domain.records import Partner
+from vielfalt_desktop.services.app import App
+
+PASSPHRASE = "korrekt-pferd-batterie-heftklammer"
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "daten"
+
+
+@pytest.fixture
+def app(data_dir: Path, clock: FixedClock) -> Iterator[App]:
+    created, _recovery = App.create(
+        data_dir, PASSPHRASE, role="field", name="Laptop Test", clock=clock
+    )
+    yield created
+    created.close()
+
+
+@pytest.fixture
+def partner(app: App) -> Partner:
+    return app.records.create(
+        Partner(
+            name="Migrationsberatung Magdeburg",
+            partner_kind="beratungsstelle",
+            districts=("kannenstieg", "neustaedter_see"),
+            topics=("aufenthalt", "arbeit"),
+            languages=("de", "ar"),
+        )
+    )
