@@ -76,6 +76,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     passwd.set_defaults(run=cmd_passwd)
 
+    identity = sub.add_parser("identity", help="die Identitätskarte dieses Geräts")
+    identity_sub = identity.add_subparsers(dest="identity_command", metavar="BEFEHL")
+    identity_export = identity_sub.add_parser("export", help="Identitätskarte schreiben")
+    identity_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    identity_export.set_defaults(run=cmd_identity_export)
+
+    peers = sub.add_parser("peers", help="vertraute Geräte")
+    peers_sub = peers.add_subparsers(dest="peers_command", metavar="BEFEHL")
+    peers_add = peers_sub.add_parser("add", help="einer Identitätskarte vertrauen")
+    peers_add.add_argument("file", type=Path, metavar="FILE")
+    peers_add.add_argument("--yes", action="store_true", help="Fingerabdruck ist verglichen")
+    peers_add.set_defaults(run=cmd_peers_add)
+    peers_list = peers_sub.add_parser("list", help="vertraute Geräte zeigen")
+    peers_list.set_defaults(run=cmd_peers_list)
+
+    export = sub.add_parser("export", help="ein Bündel für ein vertrautes Gerät schreiben")
+    export.add_argument("--to", required=True, metavar="PEER", help="Name oder ID des Geräts")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.set_defaults(run=cmd_export)
+
+    import_ = sub.add_parser("import", help="Bündel prüfen, entschlüsseln und übernehmen")
+    import_.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    import_.set_defaults(run=cmd_import)
+
     check = sub.add_parser("check", help="Datenbestand und Schlüsseldatei prüfen")
     check.set_defaults(run=cmd_check)
     return parser
@@ -171,7 +195,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     app = _open(args)
     try:
-        counts = app.stats.counts()
+        counts: dict[str, object] = dict(app.stats.counts())
+        if args.json:
+            counts["digest"] = app.sync.digest()
     finally:
         app.close()
     if args.json:
@@ -202,6 +228,85 @@ def cmd_partners_import(args: argparse.Namespace) -> int:
         f"Partnerverzeichnis: {result.created} neu, {result.updated} aktualisiert, "
         f"{result.unchanged} unverändert."
     )
+    return 0
+
+
+def cmd_identity_export(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        card = app.sync.export_identity(args.output)
+    finally:
+        app.close()
+    print(f"Identitätskarte von „{card.name}“ geschrieben: {args.output}")
+    print(f"Fingerabdruck: {card.fingerprint}")
+    return 0
+
+
+def cmd_peers_add(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.services.sync import SyncService
+
+    card = SyncService.read_card(args.file)
+    role = "Koordination" if card.role == "office" else "Laptop"
+    print(f"Gerät: {card.name} ({role})")
+    print(f"Fingerabdruck: {card.fingerprint}")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Bitte den Fingerabdruck vergleichen und mit --yes bestätigen.")
+        answer = input("Stimmt der Fingerabdruck mit dem des Geräts überein? [j/N] ")
+        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+            print("Nicht hinzugefügt.")
+            return 1
+    app = _open(args)
+    try:
+        app.sync.add_peer(card)
+    finally:
+        app.close()
+    print(f"„{card.name}“ ist jetzt ein vertrautes Gerät.")
+    return 0
+
+
+def cmd_peers_list(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        peers = app.sync.peers()
+    finally:
+        app.close()
+    if not peers:
+        print("Noch keine vertrauten Geräte.")
+    for peer in peers:
+        role = "Koordination" if peer.role == "office" else "Laptop"
+        print(f"{peer.name:<24} {role:<13} {peer.fingerprint}  {peer.node_id}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        result = app.sync.export(args.to, args.output)
+    finally:
+        app.close()
+    print(f"Bündel geschrieben: {result.path} ({result.total} Einträge).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        for path in args.files:
+            result = app.sync.import_file(path)
+            if result.already_known:
+                print(f"{path.name}: schon eingelesen – nichts geändert.")
+            else:
+                print(
+                    f"{path.name}: von „{result.sender_name}“, {result.records} Einträge, "
+                    f"{result.changed} übernommen."
+                )
+            for problem in result.problems:
+                print(f"Problem bei der Integritätsprüfung: {problem}", file=sys.stderr)
+            if result.problems:
+                return 1
+    finally:
+        app.close()
     return 0
 
 

@@ -8,6 +8,7 @@ from vielfalt_desktop.domain.clock import Clock
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.services.stats import StatsService
+from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.store.database import DataPaths, Store
 from vielfalt_desktop.store.vault import Argon2Params, params_from_env
 
@@ -18,6 +19,7 @@ class App:
         self.vocab = vocab or default_vocabularies()
         self.records = RecordService(store, self.vocab)
         self.stats = StatsService(store)
+        self.sync = SyncService(store)
 
     @classmethod
     def create(
@@ -38,7 +40,9 @@ class App:
             params=params or params_from_env(),
             clock=clock,
         )
-        return cls(store), recovery
+        app = cls(store)
+        app.sync.ensure_identity()
+        return app, recovery
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> App:

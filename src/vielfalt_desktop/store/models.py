@@ -158,6 +158,59 @@ class Event(RecordMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class Peer(Base):
+    """A trusted node whose identity card was loaded and whose fingerprint was confirmed."""
+
+    __tablename__ = "peer"
+    node_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)  # a device's name, e.g. "Laptop Nord"
+    role: Mapped[str] = mapped_column(String(16))
+    sign_key: Mapped[str] = mapped_column(Text)
+    kem_key: Mapped[str] = mapped_column(Text)
+    key_id: Mapped[str] = mapped_column(String(32))
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    added_at: Mapped[str] = mapped_column(String(32))
+    # Our rev up to which the peer has confirmed receipt: export starts after it.
+    acked_rev: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The peer's rev up to which we hold everything it sent: we confirm this back.
+    received_upto: Mapped[int] = mapped_column(BigInteger, default=0)
+    sent_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BundleLedger(Base):
+    """Every bundle written or applied here, so a second import is recognised as a no-op."""
+
+    __tablename__ = "bundle_ledger"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8))  # "in" or "out"
+    peer_id: Mapped[str] = mapped_column(String(36), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    created: Mapped[str] = mapped_column(String(32))
+    processed_at: Mapped[str] = mapped_column(String(32))
+    since_rev: Mapped[int] = mapped_column(BigInteger)
+    upto_rev: Mapped[int] = mapped_column(BigInteger)
+    records: Mapped[int] = mapped_column(Integer)
+    changed: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConflictLog(Base):
+    """The losing value of a concurrent edit of one field, kept for the coordinator to review."""
+
+    __tablename__ = "conflict_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(32))
+    kept_value: Mapped[str] = mapped_column(Text)
+    kept_stamp: Mapped[str] = mapped_column(String(64))
+    lost_value: Mapped[str] = mapped_column(Text)
+    lost_stamp: Mapped[str] = mapped_column(String(64))
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    logged_at: Mapped[str] = mapped_column(String(32))
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 RECORD_KINDS = (
     "partner",
     "contact",
@@ -170,3 +223,6 @@ RECORD_KINDS = (
 TABLE_BY_KIND: dict[str, Table] = {kind: Base.metadata.tables[kind] for kind in RECORD_KINDS}
 META_TABLE: Table = Base.metadata.tables["meta"]
 TAG_TABLE: Table = Base.metadata.tables["tag"]
+PEER_TABLE: Table = Base.metadata.tables["peer"]
+LEDGER_TABLE: Table = Base.metadata.tables["bundle_ledger"]
+CONFLICT_LOG_TABLE: Table = Base.metadata.tables["conflict_log"]

@@ -86,6 +86,18 @@ def insert_many(write: Write, records: Sequence[Record]) -> None:
             write.conn.execute(TAG_TABLE.insert(), tags)
 
 
+def edit_stamp(
+    stamps: dict[str, list[Any]], name: str, stamp: int, node: str, row: Any
+) -> list[Any]:
+    """[hlc, node, previous hlc, previous node]: the edit and the value it replaced.
+
+    Keeping the replaced stamp lets a merge tell an edit made on top of another (sequential)
+    from two edits that did not know of each other (concurrent).
+    """
+    previous = stamps.get(name) or [row.created_hlc, row.origin]
+    return [stamp, node, previous[0], previous[1]]
+
+
 def update_fields(write: Write, record: Record, changed: Iterable[str]) -> None:
     """Write the changed fields of an existing record and stamp each of them."""
     changed = tuple(changed)
@@ -94,10 +106,12 @@ def update_fields(write: Write, record: Record, changed: Iterable[str]) -> None:
     codec = codec_for(type(record))
     table = TABLE_BY_KIND[codec.kind]
     stamp = write.tick()
-    current = write.conn.execute(select(table.c.stamps).where(table.c.id == record.id)).scalar()
-    stamps = json.loads(current or "{}")
+    current = write.conn.execute(
+        select(table.c.stamps, table.c.created_hlc, table.c.origin).where(table.c.id == record.id)
+    ).one()
+    stamps = json.loads(current.stamps or "{}")
     for name in changed:
-        stamps[name] = [stamp, write.node_id]
+        stamps[name] = edit_stamp(stamps, name, stamp, write.node_id, current)
     row = codec.to_row(record)
     values: dict[str, Any] = {name: row[name] for name in changed}
     values.update(updated_hlc=stamp, rev=write.rev, stamps=json.dumps(stamps, sort_keys=True))
@@ -129,12 +143,14 @@ def tombstone(write: Write, kind: str, ids: Sequence[str]) -> int:
     for record_id in ids:
         stamp = write.tick()
         current = write.conn.execute(
-            select(table.c.stamps).where(table.c.id == record_id, table.c.deleted == false())
-        ).scalar()
+            select(table.c.stamps, table.c.created_hlc, table.c.origin).where(
+                table.c.id == record_id, table.c.deleted == false()
+            )
+        ).first()
         if current is None:
             continue
-        stamps = json.loads(current)
-        stamps["deleted"] = [stamp, write.node_id]
+        stamps = json.loads(current.stamps)
+        stamps["deleted"] = edit_stamp(stamps, "deleted", stamp, write.node_id, current)
         write.conn.execute(
             update(table)
             .where(table.c.id == record_id)

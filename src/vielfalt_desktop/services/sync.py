@@ -1,0 +1,398 @@
+"""Use cases of synchronisation: identity cards, trusted peers, export and import of bundles."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Row, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
+from vielfalt_desktop.fileio import atomic_write_bytes
+from vielfalt_desktop.store.database import Store
+from vielfalt_desktop.store.models import (
+    CONFLICT_LOG_TABLE,
+    LEDGER_TABLE,
+    PEER_TABLE,
+    RECORD_KINDS,
+)
+from vielfalt_desktop.sync import bundle, changes
+from vielfalt_desktop.sync.identity import IdentityCard, NodeKeys, b64, unb64
+
+MAX_BUNDLE_BYTES = 2 * 1024**3
+
+
+@dataclass(frozen=True, slots=True)
+class PeerInfo:
+    node_id: str
+    name: str
+    role: str
+    fingerprint: str
+    added_at: str
+    acked_rev: int
+    received_upto: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    bundle_id: str
+    path: Path
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    path: Path
+    bundle_id: str
+    sender_name: str
+    already_known: bool
+    records: int
+    changed: int
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictEntry:
+    id: int
+    entity: str
+    record_id: str
+    field: str
+    kept_value: str
+    lost_value: str
+    logged_at: str
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    bundle_id: str
+    direction: str
+    peer_name: str
+    seq: int
+    processed_at: str
+    records: int
+    changed: int
+    file_name: str
+
+
+class SyncService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- identity -----------------------------------------------------------------------
+
+    def ensure_identity(self) -> None:
+        """Create this node's keys once, inside the encrypted store."""
+        if self.store.meta("sign_key") is None:
+            for key, value in NodeKeys.generate().to_meta().items():
+                self.store.set_meta(key, value)
+
+    def _keys(self) -> NodeKeys:
+        meta = {k: self.store.meta(k) or "" for k in ("sign_key", "kem_mlkem_seed", "kem_x25519")}
+        if not all(meta.values()):
+            raise StoreError("Dieses Gerät hat noch keine Schlüssel für die Synchronisation.")
+        return NodeKeys.from_meta(meta)
+
+    def identity_card(self) -> IdentityCard:
+        keys = self._keys()
+        created = self.store.meta("identity_created")
+        if created is None:
+            created = self.store.clock.now().isoformat(timespec="seconds")
+            self.store.set_meta("identity_created", created)
+        return IdentityCard(
+            self.store.node_id,
+            self.store.node_name,
+            self.store.role,
+            keys.public_sign_bytes(),
+            keys.public_kem_bytes(),
+            created,
+        )
+
+    def export_identity(self, path: Path) -> IdentityCard:
+        card = self.identity_card()
+        atomic_write_bytes(path, card.to_bytes(self._keys()), mode=0o644)
+        return card
+
+    @staticmethod
+    def read_card(path: Path) -> IdentityCard:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RejectedInput(
+                f"{path}: Die Datei lässt sich nicht lesen ({exc.strerror})."
+            ) from None
+        return IdentityCard.parse(data)
+
+    # --- peers --------------------------------------------------------------------------
+
+    def add_peer(self, card: IdentityCard) -> PeerInfo:
+        if card.node_id == self.store.node_id:
+            raise RejectedInput("Das ist die Identitätskarte dieses Geräts selbst.")
+        existing = self._peer_row(card.node_id)
+        if existing is not None and (unb64(existing.sign_key), unb64(existing.kem_key)) != (
+            card.sign_key,
+            card.kem_key,
+        ):
+            raise RejectedInput(
+                f"„{existing.name}“ ist schon mit anderen Schlüsseln bekannt. "
+                "Eine geänderte Identität wird nicht stillschweigend übernommen."
+            )
+        values = {
+            "node_id": card.node_id,
+            "name": card.name,
+            "role": card.role,
+            "sign_key": b64(card.sign_key),
+            "kem_key": b64(card.kem_key),
+            "key_id": card.key_id,
+            "fingerprint": card.fingerprint,
+            "added_at": self.store.clock.now().isoformat(timespec="seconds"),
+            "acked_rev": 0,
+            "received_upto": 0,
+            "sent_seq": 0,
+        }
+        with self.store.write() as write:
+            stmt = sqlite_insert(PEER_TABLE).values(**values)
+            write.conn.execute(
+                stmt.on_conflict_do_update(
+                    index_elements=["node_id"], set_={"name": card.name, "role": card.role}
+                )
+            )
+        peer = self.find_peer(card.node_id)
+        return peer
+
+    def peers(self) -> list[PeerInfo]:
+        with self.store.read() as conn:
+            rows = conn.execute(select(PEER_TABLE).order_by(PEER_TABLE.c.name)).all()
+        return [self._info(row) for row in rows]
+
+    def find_peer(self, name_or_id: str) -> PeerInfo:
+        wanted = name_or_id.strip().casefold()
+        matches = [p for p in self.peers() if wanted in (p.node_id.casefold(), p.name.casefold())]
+        if len(matches) != 1:
+            raise VielfaltError(
+                f"Kein vertrautes Gerät „{name_or_id}“ gefunden."
+                if not matches
+                else f"„{name_or_id}“ ist nicht eindeutig; bitte die Geräte-ID angeben."
+            )
+        return matches[0]
+
+    def _peer_row(self, node_id: str) -> Row[Any] | None:
+        with self.store.read() as conn:
+            return conn.execute(select(PEER_TABLE).where(PEER_TABLE.c.node_id == node_id)).first()
+
+    @staticmethod
+    def _info(r: Row[Any]) -> PeerInfo:
+        return PeerInfo(
+            r.node_id,
+            r.name,
+            r.role,
+            r.fingerprint,
+            r.added_at,
+            r.acked_rev,
+            r.received_upto,
+        )
+
+    # --- export -------------------------------------------------------------------------
+
+    def export(self, peer_name_or_id: str, path: Path) -> ExportResult:
+        peer = self.find_peer(peer_name_or_id)
+        keys = self._keys()
+        everything = peer.role == "office"
+        with self.store.read() as conn:
+            row = conn.execute(select(PEER_TABLE).where(PEER_TABLE.c.node_id == peer.node_id)).one()
+            upto = self.store.rev
+            records = changes.collect(conn, peer.acked_rev, peer.node_id, everything)
+        counts = {kind: len(block["rows"]) for kind, block in records.items()}
+        bundle_id = str(uuid.uuid4())
+        now = self.store.clock.now().isoformat(timespec="seconds")
+        header = bundle.Header(
+            bundle_id=bundle_id,
+            sender=self.store.node_id,
+            sender_name=self.store.node_name,
+            recipient=peer.node_id,
+            recipient_key_id=row.key_id,
+            seq=row.sent_seq + 1,
+            created=now,
+            since=peer.acked_rev,
+            upto=upto,
+            ack=peer.received_upto,
+            counts=counts,
+        )
+        data = bundle.write_bundle(header, {"records": records}, keys, unb64(row.kem_key))
+        atomic_write_bytes(path, data, mode=0o600)
+        with self.store.write() as write:
+            write.conn.execute(
+                update(PEER_TABLE)
+                .where(PEER_TABLE.c.node_id == peer.node_id)
+                .values(sent_seq=header.seq)
+            )
+            write.conn.execute(
+                LEDGER_TABLE.insert().values(
+                    bundle_id=bundle_id,
+                    direction="out",
+                    peer_id=peer.node_id,
+                    seq=header.seq,
+                    created=now,
+                    processed_at=now,
+                    since_rev=header.since,
+                    upto_rev=upto,
+                    records=sum(counts.values()),
+                    changed=0,
+                    file_name=path.name,
+                )
+            )
+        return ExportResult(bundle_id, path, counts)
+
+    # --- import -------------------------------------------------------------------------
+
+    def import_files(self, paths: Iterable[Path]) -> list[ImportResult]:
+        """Import each bundle on its own; stops at the first rejected one, none of it applied."""
+        return [self.import_file(path) for path in paths]
+
+    def import_file(self, path: Path) -> ImportResult:
+        try:
+            if path.stat().st_size > MAX_BUNDLE_BYTES:
+                raise RejectedInput(f"{path.name}: Die Datei ist zu groß für ein Bündel.")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise RejectedInput(
+                f"{path}: Die Datei lässt sich nicht lesen ({exc.strerror})."
+            ) from None
+        try:
+            return self._import(path, data)
+        except RejectedInput as exc:
+            raise RejectedInput(f"{path.name}: {exc.message}") from None
+
+    def _import(self, path: Path, data: bytes) -> ImportResult:
+        keys = self._keys()
+        header, payload = bundle.open_bundle(
+            data,
+            keys,
+            self.store.node_id,
+            self._sign_key_of,
+            is_known=self._is_known,
+        )
+        if payload is None:
+            return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
+        rows = changes.validate(payload, header.counts)
+        now = self.store.clock.now().isoformat(timespec="seconds")
+        changed = 0
+        with self.store.write() as write:
+            if self._is_known(header.bundle_id, write.conn):
+                return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
+            for kind in RECORD_KINDS:
+                if kind in rows:
+                    changed += changes.merge(write, kind, rows[kind], header.bundle_id, now)
+            peer = write.conn.execute(
+                select(PEER_TABLE).where(PEER_TABLE.c.node_id == header.sender)
+            ).one()
+            received = peer.received_upto
+            if header.since <= received:
+                received = max(received, header.upto)
+            acked = max(peer.acked_rev, min(header.ack, write.rev))
+            write.conn.execute(
+                update(PEER_TABLE)
+                .where(PEER_TABLE.c.node_id == header.sender)
+                .values(received_upto=received, acked_rev=acked, name=header.sender_name)
+            )
+            write.conn.execute(
+                LEDGER_TABLE.insert().values(
+                    bundle_id=header.bundle_id,
+                    direction="in",
+                    peer_id=header.sender,
+                    seq=header.seq,
+                    created=header.created,
+                    processed_at=now,
+                    since_rev=header.since,
+                    upto_rev=header.upto,
+                    records=sum(header.counts.values()),
+                    changed=changed,
+                    file_name=path.name,
+                )
+            )
+        problems = tuple(self.store.integrity_problems())
+        return ImportResult(
+            path,
+            header.bundle_id,
+            header.sender_name,
+            False,
+            sum(header.counts.values()),
+            changed,
+            problems,
+        )
+
+    def _sign_key_of(self, node_id: str) -> bytes | None:
+        row = self._peer_row(node_id)
+        return unb64(row.sign_key) if row is not None else None
+
+    def _is_known(self, bundle_id: str, conn: Connection | None = None) -> bool:
+        stmt = select(LEDGER_TABLE.c.bundle_id).where(LEDGER_TABLE.c.bundle_id == bundle_id)
+        if conn is not None:
+            return conn.execute(stmt).first() is not None
+        with self.store.read() as read:
+            return read.execute(stmt).first() is not None
+
+    # --- review -------------------------------------------------------------------------
+
+    def digest(self) -> str:
+        with self.store.read() as conn:
+            return changes.digest(conn)
+
+    def conflict_log(self, *, include_reviewed: bool = False) -> list[ConflictEntry]:
+        table = CONFLICT_LOG_TABLE
+        stmt = select(table).order_by(table.c.id.desc())
+        if not include_reviewed:
+            stmt = stmt.where(table.c.reviewed.is_(False))
+        with self.store.read() as conn:
+            return [
+                ConflictEntry(
+                    r.id,
+                    r.entity,
+                    r.record_id,
+                    r.field,
+                    r.kept_value,
+                    r.lost_value,
+                    r.logged_at,
+                    r.reviewed,
+                )
+                for r in conn.execute(stmt)
+            ]
+
+    def mark_reviewed(self, entry_id: int) -> None:
+        with self.store.write() as write:
+            write.conn.execute(
+                update(CONFLICT_LOG_TABLE)
+                .where(CONFLICT_LOG_TABLE.c.id == entry_id)
+                .values(reviewed=True)
+            )
+
+    def history(self, limit: int = 200) -> list[LedgerEntry]:
+        ledger, peer = LEDGER_TABLE, PEER_TABLE
+        stmt = (
+            select(ledger, peer.c.name)
+            .join(peer, peer.c.node_id == ledger.c.peer_id, isouter=True)
+            .order_by(ledger.c.processed_at.desc())
+            .limit(limit)
+        )
+        with self.store.read() as conn:
+            return [
+                LedgerEntry(
+                    r.bundle_id,
+                    r.direction,
+                    r.name or "?",
+                    r.seq,
+                    r.processed_at,
+                    r.records,
+                    r.changed,
+                    r.file_name,
+                )
+                for r in conn.execute(stmt)
+            ]

@@ -1,0 +1,195 @@
+"""The bundle file: header, HPKE-sealed file key, Cobblestone-256 payload, Ed25519 signature.
+
+See docs/bundle-format.md for the byte layout. Reading checks the signature over the whole file
+before anything is decrypted, so a flipped, cut or appended byte is refused up front.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric import ed25519
+
+from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.sync import cobble
+from vielfalt_desktop.sync.identity import NodeKeys, canonical_json, hpke_public, key_id
+
+MAGIC = b"VFBUNDLE"
+VERSION = 1
+SIGNATURE_BYTES = 64
+MAX_HEADER_BYTES = 64 * 1024
+MAX_PAYLOAD_BYTES = 4 * 1024**3
+FILE_KEY_BYTES = 32
+SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
+_PREAMBLE = struct.Struct(">8sHI")  # magic, version, header length
+_U16 = struct.Struct(">H")
+_U64 = struct.Struct(">Q")
+HEADER_KEYS = {
+    "format": int,
+    "bundle_id": str,
+    "sender": str,
+    "sender_name": str,
+    "recipient": str,
+    "recipient_key_id": str,
+    "seq": int,
+    "created": str,
+    "since": int,
+    "upto": int,
+    "ack": int,
+    "counts": dict,
+    "compression": str,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    bundle_id: str
+    sender: str
+    sender_name: str
+    recipient: str
+    recipient_key_id: str
+    seq: int
+    created: str
+    since: int
+    upto: int
+    ack: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": VERSION,
+            "bundle_id": self.bundle_id,
+            "sender": self.sender,
+            "sender_name": self.sender_name,
+            "recipient": self.recipient,
+            "recipient_key_id": self.recipient_key_id,
+            "seq": self.seq,
+            "created": self.created,
+            "since": self.since,
+            "upto": self.upto,
+            "ack": self.ack,
+            "counts": dict(sorted(self.counts.items())),
+            "compression": "zlib",
+        }
+
+
+def _bindings(preamble_and_header: bytes) -> tuple[bytes, bytes]:
+    digest = hashlib.sha256(preamble_and_header).digest()
+    return b"vielfalt-bundle/1 key\x00" + digest, b"vielfalt-bundle/1 payload\x00" + digest
+
+
+def write_bundle(
+    header: Header, payload: dict[str, Any], keys: NodeKeys, recipient_kem: bytes
+) -> bytes:
+    header_bytes = canonical_json(header.to_json())
+    head = _PREAMBLE.pack(MAGIC, VERSION, len(header_bytes)) + header_bytes
+    info, context = _bindings(head)
+    file_key = cobble.generate_key()
+    sealed = SUITE.encrypt(file_key, hpke_public(recipient_kem), info=info)
+    plain = zlib.compress(canonical_json(payload), 6)
+    ciphertext = cobble.encrypt(file_key, context, plain)
+    body = b"".join((head, _U16.pack(len(sealed)), sealed, _U64.pack(len(ciphertext)), ciphertext))
+    return body + keys.sign.sign(body)
+
+
+def read_header(data: bytes) -> tuple[Header, int]:
+    """The header (not yet authenticated!) and the offset after it. Refuses malformed files."""
+    if len(data) < _PREAMBLE.size + SIGNATURE_BYTES:
+        raise _damaged()
+    magic, version, header_length = _PREAMBLE.unpack_from(data)
+    if magic != MAGIC:
+        raise RejectedInput("Die Datei ist kein Vielfalt-Bündel.")
+    if version > VERSION:
+        raise RejectedInput(
+            f"Das Bündel hat Format {version}; dieses Programm kennt nur Format {VERSION}. "
+            "Bitte Vielfalt Desktop aktualisieren."
+        )
+    if version != VERSION or header_length > MAX_HEADER_BYTES:
+        raise _damaged()
+    end = _PREAMBLE.size + header_length
+    if end > len(data) - SIGNATURE_BYTES:
+        raise _damaged()
+    try:
+        doc = json.loads(data[_PREAMBLE.size : end].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _damaged() from None
+    if not isinstance(doc, dict) or set(doc) != set(HEADER_KEYS):
+        raise _damaged()
+    for name, kind in HEADER_KEYS.items():
+        if type(doc[name]) is not kind:
+            raise _damaged()
+    counts = doc["counts"]
+    if doc["format"] != VERSION or doc["compression"] != "zlib":
+        raise _damaged()
+    if not all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in counts.items()):
+        raise _damaged()
+    if min(doc["seq"], doc["since"], doc["upto"], doc["ack"]) < 0:
+        raise _damaged()
+    header = Header(**{k: v for k, v in doc.items() if k not in ("format", "compression")})
+    return header, end
+
+
+def open_bundle(
+    data: bytes,
+    keys: NodeKeys,
+    my_node_id: str,
+    sender_sign_key: Callable[[str], bytes | None],
+    *,
+    is_known: Callable[[str], bool] = lambda _bundle_id: False,
+) -> tuple[Header, dict[str, Any] | None]:
+    """Verify and decrypt. Returns (header, payload); payload is None for a known bundle."""
+    header, offset = read_header(data)
+    sign_key = sender_sign_key(header.sender)
+    if sign_key is None:
+        raise RejectedInput(
+            f"Das Bündel kommt von „{header.sender_name}“, einem nicht vertrauten Gerät. "
+            "Zuerst dessen Identitätskarte hinzufügen."
+        )
+    body, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
+    try:
+        ed25519.Ed25519PublicKey.from_public_bytes(sign_key).verify(signature, body)
+    except InvalidSignature:
+        raise _damaged() from None
+    if header.recipient != my_node_id or header.recipient_key_id != key_id(keys.public_kem_bytes()):
+        raise RejectedInput("Das Bündel ist an ein anderes Gerät adressiert.")
+    if is_known(header.bundle_id):
+        return header, None
+    info, context = _bindings(data[:offset])
+    try:
+        (sealed_length,) = _U16.unpack_from(body, offset)
+        sealed = body[offset + 2 : offset + 2 + sealed_length]
+        offset += 2 + sealed_length
+        (payload_length,) = _U64.unpack_from(body, offset)
+        offset += 8
+        if offset + payload_length != len(body) or payload_length > MAX_PAYLOAD_BYTES:
+            raise _damaged()
+        file_key = SUITE.decrypt(sealed, keys.hpke_private, info=info)
+        compressed = cobble.decrypt(file_key, context, body[offset:])
+        payload = json.loads(_inflate(compressed).decode("utf-8"))
+    except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError):
+        raise _damaged() from None
+    if not isinstance(payload, dict):
+        raise RejectedInput("Der Inhalt des Bündels ist fehlerhaft.")
+    return header, payload
+
+
+def _inflate(data: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_PAYLOAD_BYTES)
+    if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
+        raise ValueError("payload does not decompress cleanly")
+    return out
+
+
+def _damaged() -> RejectedInput:
+    return RejectedInput(
+        "Das Bündel ist beschädigt oder wurde verändert; es wurde nicht eingelesen."
+    )

@@ -1,0 +1,429 @@
+"""What a bundle carries, how it is checked, and how it is merged into a store.
+
+Rows travel whole, with per-field stamps. Merging takes, field by field, the value with the
+greater (HLC, node id) stamp — last writer wins — so any delivery order, duplicates and
+re-exports end in the same state. The losing value of a concurrent edit goes to the conflict
+log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, select, true
+
+from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
+from vielfalt_desktop.store.codec import (
+    Codec,
+    FieldType,
+    canonical,
+    codec_for,
+    decode,
+    from_canonical,
+)
+from vielfalt_desktop.store.database import Write
+from vielfalt_desktop.store.models import (
+    CONFLICT_LOG_TABLE,
+    RECORD_KINDS,
+    TABLE_BY_KIND,
+    TAG_TABLE,
+)
+from vielfalt_desktop.store.repository import replace_tags
+from vielfalt_desktop.sync.identity import canonical_json
+
+MAX_TEXT = 100_000
+MAX_CODES = 200
+CHUNK = 500
+
+
+def codec_of(kind: str) -> Codec:
+    return codec_for(RECORD_TYPE_BY_KIND[kind])
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def _selection(kind: str, since: int, recipient_id: str, everything: bool) -> Select[Any] | None:
+    """Rows of one kind that a peer should get; a field laptop gets only what it needs."""
+    table = TABLE_BY_KIND[kind]
+    if everything:
+        return select(table).where(table.c.rev > since)
+    if kind == "partner":
+        return select(table).where(table.c.rev > since)
+    if kind == "conflict":
+        return select(table).where(table.c.shared == true(), table.c.rev > since)
+    if kind == "intervention":
+        conflict = TABLE_BY_KIND["conflict"]
+        return (
+            select(table)
+            .join(conflict, conflict.c.id == table.c.conflict_id)
+            .where(conflict.c.shared == true(), (table.c.rev > since) | (conflict.c.rev > since))
+        )
+    if kind == "referral":
+        return select(table).where(table.c.origin == recipient_id, table.c.rev > since)
+    if kind == "referral_status":
+        referral = TABLE_BY_KIND["referral"]
+        return (
+            select(table)
+            .join(referral, referral.c.id == table.c.referral_id)
+            .where(referral.c.origin == recipient_id, table.c.rev > since)
+        )
+    return None  # contacts and events stay with the laptop that recorded them
+
+
+def collect(
+    conn: Connection, since: int, recipient_id: str, everything: bool
+) -> dict[str, dict[str, Any]]:
+    records: dict[str, dict[str, Any]] = {}
+    for kind in RECORD_KINDS:
+        stmt = _selection(kind, since, recipient_id, everything)
+        if stmt is None:
+            continue
+        codec = codec_of(kind)
+        rows = [_wire_row(codec, row) for row in conn.execute(stmt).mappings()]
+        if rows:
+            records[kind] = {"columns": list(codec.names), "rows": rows}
+    return records
+
+
+def _wire_row(codec: Codec, row: Any) -> list[Any]:
+    values = [canonical(ftype, decode(ftype, row[name])) for name, ftype in codec.fields]
+    return [
+        row["id"],
+        row["origin"],
+        row["created_hlc"],
+        bool(row["deleted"]),
+        json.loads(row["stamps"]),
+        values,
+    ]
+
+
+# --- strict validation ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class IncomingRow:
+    id: str
+    origin: str
+    created_hlc: int
+    deleted: bool
+    stamps: dict[str, list[Any]]
+    values: dict[str, Any]
+
+
+def validate(payload: dict[str, Any], counts: dict[str, int]) -> dict[str, list[IncomingRow]]:
+    """Every row checked against the schema before anything is applied."""
+    bad = RejectedInput("Der Inhalt des Bündels ist fehlerhaft; es wurde nichts übernommen.")
+    if set(payload) != {"records"} or not isinstance(payload["records"], dict):
+        raise bad
+    result: dict[str, list[IncomingRow]] = {}
+    for kind, block in payload["records"].items():
+        if (
+            kind not in RECORD_KINDS
+            or not isinstance(block, dict)
+            or set(block) != {"columns", "rows"}
+        ):
+            raise bad
+        codec = codec_of(kind)
+        if block["columns"] != list(codec.names) or not isinstance(block["rows"], list):
+            raise bad
+        rows = [_validate_row(codec, raw) for raw in block["rows"]]
+        if any(row is None for row in rows) or counts.get(kind) != len(rows):
+            raise bad
+        result[kind] = [row for row in rows if row is not None]
+    if set(result) != {k for k, n in counts.items() if n}:
+        raise bad
+    return result
+
+
+def _is_uuid(value: object) -> bool:
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_stamp(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 4
+        and type(value[0]) is int
+        and value[0] >= 0
+        and _is_uuid(value[1])
+        and type(value[2]) is int
+        and isinstance(value[3], str)
+    )
+
+
+def _validate_row(codec: Codec, raw: object) -> IncomingRow | None:
+    if not isinstance(raw, list) or len(raw) != 6:
+        return None
+    record_id, origin, created, deleted, stamps, values = raw
+    if not (_is_uuid(record_id) and _is_uuid(origin) and type(created) is int and created >= 0):
+        return None
+    if type(deleted) is not bool or not isinstance(stamps, dict):
+        return None
+    allowed = {*codec.names, "deleted"}
+    if not all(name in allowed and _is_stamp(stamp) for name, stamp in stamps.items()):
+        return None
+    if not isinstance(values, list) or len(values) != len(codec.fields):
+        return None
+    checked: dict[str, Any] = {}
+    for (name, ftype), value in zip(codec.fields, values, strict=True):
+        if not _valid_value(ftype, value):
+            return None
+        checked[name] = value
+    return IncomingRow(record_id, origin, created, deleted, stamps, checked)
+
+
+def _valid_value(ftype: FieldType, value: object) -> bool:
+    if ftype is FieldType.TEXT:
+        return isinstance(value, str) and len(value) <= MAX_TEXT
+    if ftype is FieldType.OPTIONAL_TEXT:
+        return value is None or (isinstance(value, str) and len(value) <= MAX_TEXT)
+    if ftype is FieldType.INT:
+        return type(value) is int and -(2**62) < value < 2**62
+    if ftype is FieldType.BOOL:
+        return type(value) is bool
+    if ftype in (FieldType.DATE, FieldType.OPTIONAL_DATE):
+        if value is None:
+            return ftype is FieldType.OPTIONAL_DATE
+        if not isinstance(value, str) or len(value) != 10:
+            return False
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+        return True
+    return (
+        isinstance(value, list)
+        and len(value) <= MAX_CODES
+        and all(isinstance(code, str) and 0 < len(code) <= 64 for code in value)
+    )
+
+
+# --- merge --------------------------------------------------------------------------------
+
+
+def _key(stamp: list[Any]) -> tuple[int, str]:
+    return (stamp[0], stamp[1])
+
+
+def _concurrent(winner: list[Any], loser: list[Any]) -> bool:
+    # Sequential when the winner was written on top of the loser, or by the same node
+    # (a node sees its own writes). Longer chains across nodes may be reported as
+    # concurrent: the log then holds one entry too many, never one too few.
+    if winner[1] == loser[1]:
+        return False
+    return len(winner) < 4 or (winner[2], winner[3]) != (loser[0], loser[1])
+
+
+def merge(write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now: str) -> int:
+    """Apply incoming rows of one kind; returns how many rows changed here."""
+    codec = codec_of(kind)
+    table = TABLE_BY_KIND[kind]
+    changed = 0
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        local = {
+            row["id"]: row
+            for row in write.conn.execute(
+                select(table).where(table.c.id.in_([r.id for r in chunk]))
+            ).mappings()
+        }
+        new_rows: list[IncomingRow] = []
+        for incoming in chunk:
+            write.hlc.observe(
+                max([incoming.created_hlc, *(s[0] for s in incoming.stamps.values())])
+            )
+            current = local.get(incoming.id)
+            if current is None:
+                new_rows.append(incoming)
+            elif _merge_row(write, codec, incoming, current, bundle_id, now):
+                changed += 1
+        if new_rows:
+            _insert(write, codec, new_rows)
+            changed += len(new_rows)
+    return changed
+
+
+def _insert(write: Write, codec: Codec, rows: list[IncomingRow]) -> None:
+    table = TABLE_BY_KIND[codec.kind]
+    db_rows, tags = [], []
+    for incoming in rows:
+        record = _record(codec, incoming.id, incoming.values)
+        db_row = codec.to_row(record)
+        db_row.update(
+            origin=incoming.origin,
+            created_hlc=incoming.created_hlc,
+            updated_hlc=max([incoming.created_hlc, *(s[0] for s in incoming.stamps.values())]),
+            deleted=incoming.deleted,
+            stamps=json.dumps(incoming.stamps, sort_keys=True),
+            rev=write.rev,
+        )
+        db_rows.append(db_row)
+        if not incoming.deleted:
+            tags.extend(codec.tag_rows(record))
+    write.conn.execute(table.insert(), db_rows)
+    if tags:
+        write.conn.execute(TAG_TABLE.insert(), tags)
+
+
+def _record(codec: Codec, record_id: str, values: dict[str, Any]) -> Any:
+    converted = {name: from_canonical(ftype, values[name]) for name, ftype in codec.fields}
+    return codec.record_type(id=record_id, **converted)
+
+
+def _merge_row(
+    write: Write, codec: Codec, incoming: IncomingRow, current: Any, bundle_id: str, now: str
+) -> bool:
+    local_stamps: dict[str, list[Any]] = json.loads(current["stamps"])
+    local_default = [current["created_hlc"], current["origin"]]
+    incoming_default = [incoming.created_hlc, incoming.origin]
+    local_values = {
+        name: canonical(ftype, decode(ftype, current[name])) for name, ftype in codec.fields
+    }
+    local_values["deleted"] = bool(current["deleted"])
+    incoming_values = dict(incoming.values, deleted=incoming.deleted)
+    updates: dict[str, Any] = {}
+    stamps = dict(local_stamps)
+    for name in (*codec.names, "deleted"):
+        theirs = incoming.stamps.get(name) or incoming_default
+        ours = local_stamps.get(name) or local_default
+        their_value, our_value = incoming_values[name], local_values[name]
+        if _key(theirs) > _key(ours):
+            if their_value != our_value:
+                updates[name] = their_value
+                if _concurrent(theirs, ours):
+                    _log(
+                        write,
+                        codec.kind,
+                        incoming.id,
+                        name,
+                        their_value,
+                        theirs,
+                        our_value,
+                        ours,
+                        bundle_id,
+                        now,
+                    )
+            stamps[name] = theirs
+        elif _key(theirs) < _key(ours) and their_value != our_value and _concurrent(ours, theirs):
+            _log(
+                write,
+                codec.kind,
+                incoming.id,
+                name,
+                our_value,
+                ours,
+                their_value,
+                theirs,
+                bundle_id,
+                now,
+            )
+    if not updates and stamps == local_stamps:
+        return False
+    merged = dict(local_values, **updates)
+    record = _record(codec, incoming.id, merged)
+    row = codec.to_row(record)
+    values: dict[str, Any] = {name: row[name] for name in updates if name != "deleted"}
+    if "deleted" in updates:
+        values["deleted"] = merged["deleted"]
+    values.update(
+        stamps=json.dumps(stamps, sort_keys=True),
+        updated_hlc=max([current["updated_hlc"], *(s[0] for s in stamps.values())]),
+        rev=write.rev,
+    )
+    table = TABLE_BY_KIND[codec.kind]
+    write.conn.execute(table.update().where(table.c.id == incoming.id).values(**values))
+    if merged["deleted"]:
+        replace_tags(
+            write.conn,
+            codec,
+            _record(codec, incoming.id, {**merged, **_empty_codes(codec)}),
+            codec.code_fields,
+        )
+    else:
+        replace_tags(write.conn, codec, record, tuple(n for n in updates if n in codec.code_fields))
+    return True
+
+
+def _empty_codes(codec: Codec) -> dict[str, list[str]]:
+    return {name: [] for name in codec.code_fields}
+
+
+def _log(
+    write: Write,
+    kind: str,
+    record_id: str,
+    field: str,
+    kept: Any,
+    kept_stamp: list[Any],
+    lost: Any,
+    lost_stamp: list[Any],
+    bundle_id: str,
+    now: str,
+) -> None:
+    lost_key = f"{lost_stamp[0]}:{lost_stamp[1]}"
+    table = CONFLICT_LOG_TABLE
+    already = write.conn.execute(
+        select(table.c.id).where(
+            and_(
+                table.c.record_id == record_id,
+                table.c.field == field,
+                table.c.lost_stamp == lost_key,
+            )
+        )
+    ).first()
+    if already is not None:
+        return
+    write.conn.execute(
+        table.insert().values(
+            entity=kind,
+            record_id=record_id,
+            field=field,
+            kept_value=json.dumps(kept, ensure_ascii=False),
+            kept_stamp=f"{kept_stamp[0]}:{kept_stamp[1]}",
+            lost_value=json.dumps(lost, ensure_ascii=False),
+            lost_stamp=lost_key,
+            bundle_id=bundle_id,
+            logged_at=now,
+            reviewed=False,
+        )
+    )
+
+
+# --- digest -------------------------------------------------------------------------------
+
+
+def digest(conn: Connection) -> str:
+    """SHA-256 over the merged content of every record, independent of local bookkeeping."""
+    hasher = hashlib.sha256()
+    for line in _digest_lines(conn):
+        hasher.update(line)
+    return hasher.hexdigest()
+
+
+def _digest_lines(conn: Connection) -> Iterator[bytes]:
+    for kind in sorted(RECORD_KINDS):
+        codec = codec_of(kind)
+        table = TABLE_BY_KIND[kind]
+        for row in conn.execute(select(table).order_by(table.c.id)).mappings():
+            if row["deleted"]:
+                item: list[Any] = [kind, row["id"], True]
+            else:
+                values = [
+                    canonical(ftype, decode(ftype, row[name])) for name, ftype in codec.fields
+                ]
+                item = [kind, row["id"], False, values]
+            yield canonical_json(item) + b"\n"
