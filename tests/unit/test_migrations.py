@@ -8,10 +8,10 @@ from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store import migrate
-from vielfalt_desktop.store.database import DataPaths
+from vielfalt_desktop.store.database import DataPaths, Store
 from vielfalt_desktop.store.engine import open_engine
 from vielfalt_desktop.store.models import Base
-from vielfalt_desktop.store.vault import KeyFile
+from vielfalt_desktop.store.vault import KeyFile, params_from_env
 
 
 def test_migrated_store_matches_the_models(app: App) -> None:
@@ -33,26 +33,39 @@ def test_revision_chain_is_linear() -> None:
         assert newer.down_revision == older.revision
 
 
-def test_upgrade_from_an_older_schema_takes_an_encrypted_backup_first(
-    app: App, data_dir: Path
-) -> None:
-    app.close()
-    paths = DataPaths(data_dir)
-    data_key = KeyFile.load(paths.key).unlock(PASSPHRASE)
-    engine = open_engine(paths.db, data_key)
-    with engine.begin() as conn:
-        # Pretend the store was made by a version before the newest migration.
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'older'")
-    backup_dir = paths.backups
+def test_upgrade_from_an_older_schema_takes_an_encrypted_backup_first(tmp_path: Path) -> None:
+    from alembic import command
+
+    paths = DataPaths(tmp_path / "alt")
+    paths.root.mkdir()
+    _keyfile, data_key, _recovery = KeyFile.create(paths.key, PASSPHRASE, params_from_env())
+    engine = open_engine(paths.db, data_key, create=True)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:  # a store as the first release left it
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO meta VALUES ('node_id', 'n'), ('node_name', 'Alt'), ('role', 'field')"
+        )
+    engine.dispose()
+
+    store = Store.open(paths, PASSPHRASE)
     try:
-        migrate._backup(engine, paths.db, backup_dir, "older")
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
     finally:
-        engine.dispose()
-    backups = list(backup_dir.iterdir())
+        store.close()
+    backups = list(paths.backups.iterdir())
     assert len(backups) == 1
     assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
     copy = open_engine(backups[0], data_key)
     try:
-        assert migrate.current_revision(copy) == "older"
+        assert migrate.current_revision(copy) == "0001"
     finally:
         copy.dispose()
+
+
+def test_store_at_head_is_not_backed_up_again(app: App, data_dir: Path) -> None:
+    app.close()
+    again = App.open(data_dir, PASSPHRASE)
+    again.close()
+    assert not (data_dir / "backups").exists()
