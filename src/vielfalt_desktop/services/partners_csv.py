@@ -84,6 +84,7 @@ def import_partners(store: Store, vocab: Vocabularies, path: Path) -> ImportResu
         for line, partner in rows:
             existing = repo.find_by_name(write.conn, partner.name)
             if existing is None:
+                partner = dataclasses.replace(Partner(), **_given(partner))
                 partner.id = str(uuid.uuid4())
                 _check(partner, vocab, today, line)
                 new.append(partner)

@@ -138,12 +138,18 @@ class RecordService:
 
     def update(self, record: R, *, accept_findings: bool = False) -> R:
         self._prepare(record, accept_findings)
+        codec = codec_for(type(record))
+        with self.store.read() as conn:
+            current = repo.get(conn, type(record), record.id)
+        if current is None:
+            raise NotFound("Der Eintrag wurde inzwischen gelöscht.")
+        if codec.values(current) == codec.values(record):
+            return record  # nothing changed: no write, no new revision
         with self.store.write() as write:
             current = repo.get(write.conn, type(record), record.id)
             if current is None:
                 raise NotFound("Der Eintrag wurde inzwischen gelöscht.")
             self._check_references(write, record)
-            codec = codec_for(type(record))
             before, after = codec.values(current), codec.values(record)
             changed = [name for name in codec.names if before[name] != after[name]]
             repo.update_fields(write, record, changed)

@@ -260,8 +260,10 @@ def select_records(kind: str, query: Query) -> Select[Any]:
     column = table.c[order_name]
     descending = query.descending if query.order_by else kind != "partner"
     stmt = stmt.order_by(column.desc() if descending else column.asc())
-    # A stable tie-breaker so paging never shows a row twice or skips one.
-    return stmt.order_by(table.c.id.desc() if descending else table.c.id.asc())
+    # Ties keep the order of creation; the id makes paging stable (no row twice or skipped).
+    if descending:
+        return stmt.order_by(table.c.created_hlc.desc(), table.c.id.desc())
+    return stmt.order_by(table.c.created_hlc.asc(), table.c.id.asc())
 
 
 def list_records(
@@ -283,9 +285,8 @@ def find_by_name(conn: Connection, name: str) -> Record | None:
     from vielfalt_desktop.domain.records import Partner
 
     table = TABLE_BY_KIND["partner"]
-    stmt = select(table).where(
-        func.lower(func.trim(table.c.name)) == name.strip().lower(), table.c.deleted == false()
-    )
+    folded = " ".join(name.casefold().split())
+    stmt = select(table).where(func.fold(table.c.name) == folded, table.c.deleted == false())
     row = conn.execute(stmt).mappings().first()
     return codec_for(Partner).from_row(row) if row is not None else None
 

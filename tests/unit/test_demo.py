@@ -1,0 +1,383 @@
+"""Demo data: deterministic, valid, realistic in shape, and writable to a real store."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import itertools
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import TypeVar
+
+import pytest
+from tests.conftest import NOW
+
+from vielfalt_desktop.domain import pseudonym
+from vielfalt_desktop.domain.records import (
+    Conflict,
+    Contact,
+    Event,
+    Intervention,
+    Partner,
+    Record,
+    Referral,
+    ReferralStatusChange,
+)
+from vielfalt_desktop.domain.validation import EARLIEST, problems
+from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
+from vielfalt_desktop.resources import resource_path
+from vielfalt_desktop.services import demo
+from vielfalt_desktop.services.app import App
+
+TODAY = NOW.date()
+R = TypeVar("R", bound=Record)
+
+# Allowed moves in a referral's history.
+NEXT_STATUS = {
+    "vorgeschlagen": {"vermittelt", "abgelehnt"},
+    "vermittelt": {"angenommen", "nicht_wahrgenommen", "abgelehnt"},
+    "angenommen": {"abgeschlossen"},
+}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabularies:
+    return default_vocabularies()
+
+
+@pytest.fixture(scope="module")
+def records(vocab: Vocabularies) -> list[Record]:
+    return demo.generate(vocab, TODAY, 3000, seed=11)
+
+
+def of(records: Sequence[Record], kind: type[R]) -> list[R]:
+    return [r for r in records if isinstance(r, kind)]
+
+
+def digest(records: Sequence[Record]) -> str:
+    return hashlib.sha256(repr(records).encode()).hexdigest()
+
+
+# --- determinism --------------------------------------------------------------------------
+
+
+def test_same_arguments_give_identical_records(vocab: Vocabularies) -> None:
+    first = demo.generate(vocab, TODAY, 300, seed=5)
+    second = demo.generate(vocab, TODAY, 300, seed=5)
+    assert first == second
+    assert [r.id for r in first] == [r.id for r in second]
+
+
+def test_seed_and_today_change_the_records(vocab: Vocabularies) -> None:
+    base = demo.generate(vocab, TODAY, 300, seed=5)
+    assert demo.generate(vocab, TODAY, 300, seed=6) != base
+    later = demo.generate(vocab, TODAY + dt.timedelta(days=1), 300, seed=5)
+    assert later != base
+
+
+def test_determinism_does_not_depend_on_string_hashing(vocab: Vocabularies) -> None:
+    code = (
+        "import datetime, hashlib\n"
+        "from vielfalt_desktop.domain.vocab import default_vocabularies\n"
+        "from vielfalt_desktop.services import demo\n"
+        f"rs = demo.generate(default_vocabularies(), datetime.date({TODAY.year}, {TODAY.month}, "
+        f"{TODAY.day}), 300, 5)\n"
+        "print(hashlib.sha256(repr(rs).encode()).hexdigest())\n"
+    )
+    here = digest(demo.generate(vocab, TODAY, 300, seed=5))
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        )
+        assert out.stdout.strip() == here
+
+
+# --- validity -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("contacts", [1, 5, 300])
+def test_every_record_passes_validation(vocab: Vocabularies, contacts: int) -> None:
+    broken = {}
+    for record in demo.generate(vocab, TODAY, contacts, seed=3):
+        found = problems(record, vocab, TODAY)
+        if found:
+            broken[f"{record.kind} {record.id}"] = found
+    assert broken == {}
+
+
+def test_large_sample_passes_validation(vocab: Vocabularies, records: list[Record]) -> None:
+    assert all(not problems(r, vocab, TODAY) for r in records)
+
+
+def test_tiny_data_set_has_at_least_one_of_everything(vocab: Vocabularies) -> None:
+    kinds = Counter(r.kind for r in demo.generate(vocab, TODAY, 5, seed=1))
+    assert kinds["contact"] == 5
+    for kind in ("referral", "referral_status", "conflict", "intervention", "partner"):
+        assert kinds[kind] >= 1, kind
+    assert kinds["event"] >= 3
+
+
+def test_zero_contacts_is_refused(vocab: Vocabularies) -> None:
+    with pytest.raises(ValueError):
+        demo.generate(vocab, TODAY, 0, seed=1)
+
+
+def test_ids_are_unique_uuid4(records: list[Record]) -> None:
+    ids = [r.id for r in records]
+    assert len(set(ids)) == len(ids)
+    assert all(len(i) == 36 and i[14] == "4" for i in ids)
+
+
+def test_references_point_at_generated_records(records: list[Record]) -> None:
+    contacts = {c.id for c in of(records, Contact)}
+    partners = {p.id for p in of(records, Partner)}
+    referrals = {r.id for r in of(records, Referral)}
+    conflicts = {c.id for c in of(records, Conflict)}
+    assert all(r.contact_id in contacts and r.partner_id in partners for r in of(records, Referral))
+    assert all(s.referral_id in referrals for s in of(records, ReferralStatusChange))
+    assert all(i.conflict_id in conflicts for i in of(records, Intervention))
+    assert all(set(e.partner_ids) <= partners for e in of(records, Event))
+    # Parents come before their children, as a bulk insert needs.
+    position = {r.id: i for i, r in enumerate(records)}
+    for referral in of(records, Referral):
+        assert position[referral.contact_id or ""] < position[referral.id]
+        assert position[referral.partner_id] < position[referral.id]
+
+
+# --- proportions --------------------------------------------------------------------------
+
+
+def test_proportions_follow_the_benchmark_set(records: list[Record]) -> None:
+    kinds = Counter(r.kind for r in records)
+    n = kinds["contact"]
+    assert n == 3000
+    assert kinds["referral"] == round(0.4 * n)
+    assert kinds["conflict"] == round(0.1 * n)
+    assert kinds["event"] == round(0.02 * n)
+    assert 3.5 <= kinds["intervention"] / kinds["conflict"] <= 4.7
+    per_conflict = Counter(i.conflict_id for i in of(records, Intervention))
+    assert set(per_conflict.values()) <= set(range(1, 9))
+    assert len(per_conflict) == kinds["conflict"]
+    assert kinds["referral_status"] >= kinds["referral"]
+
+
+def test_partners_come_from_the_file_and_numbered_ones(vocab: Vocabularies) -> None:
+    shipped = demo.load_partner_templates()
+    assert len(shipped) >= 40
+    small = of(demo.generate(vocab, TODAY, 50, seed=2), Partner)
+    assert [p.name for p in small] == [t.name for t in shipped]
+    large = of(demo.generate(vocab, TODAY, 6000, seed=2), Partner)
+    assert len(large) == 60
+    names = [p.name for p in large]
+    assert len(set(names)) == len(names)
+    assert any("Beispiel" in name for name in names)
+
+
+def test_partner_file_is_plausible(vocab: Vocabularies) -> None:
+    raw = json.loads(resource_path("demo", "partners.json").read_text(encoding="utf-8"))
+    assert "_comment" in raw
+    assert any(p.get("_comment") == "fiktiv" for p in raw["partners"])
+    for entry in raw["partners"]:
+        assert entry["kind"] in vocab["partner_kind"], entry["name"]
+        assert set(entry["districts"]) <= set(vocab.districts.codes()), entry["name"]
+        assert all(t in vocab["topic"] for t in entry["topics"]), entry["name"]
+        assert all(o in vocab["offer"] for o in entry["offers"] + entry["seeks"]), entry["name"]
+        assert all(lang in vocab["language"] for lang in entry["languages"]), entry["name"]
+        assert "Magdeburg" in entry["address"]
+        assert "0391 000-" in entry["contact_channel"]
+        assert entry["offer_text"]
+        assert entry["opening_hours"]
+    text = json.dumps(raw, ensure_ascii=False)
+    with pytest.raises(UnicodeEncodeError):
+        text.encode("latin-1")
+
+
+# --- realism ------------------------------------------------------------------------------
+
+
+def test_contacts_concentrate_in_the_focus_areas(
+    vocab: Vocabularies, records: list[Record]
+) -> None:
+    contacts = of(records, Contact)
+    focus = vocab.districts.focus_codes()
+    share = sum(c.district in focus for c in contacts) / len(contacts)
+    assert 0.5 < share < 0.75
+    # ... but the rest of the city appears too.
+    assert len({c.district for c in contacts} - focus) >= 10
+
+
+def test_dates_spread_over_two_years_up_to_today(records: list[Record]) -> None:
+    dates = [c.date for c in of(records, Contact)]
+    assert max(dates) <= TODAY
+    assert min(dates) >= max(EARLIEST, TODAY - dt.timedelta(days=731))
+    assert (max(dates) - min(dates)).days > 600
+    follow_ups = [c.follow_up for c in of(records, Contact) if c.follow_up]
+    assert any(f > TODAY for f in follow_ups)
+    assert any(f < TODAY for f in follow_ups)
+
+
+def test_target_group_and_citizenship_agree(vocab: Vocabularies, records: list[Record]) -> None:
+    countries = vocab.countries
+    contacts = of(records, Contact)
+    for c in contacts:
+        if c.target_group == "drittstaat" and c.citizenship:
+            assert countries.is_third_country(c.citizenship), c
+        if c.target_group == "unionsbuerger":
+            assert c.citizenship, c
+            assert not countries.is_third_country(c.citizenship), c
+            assert c.citizenship != "DE"
+        if c.target_group == "anwohner_ohne_mh":
+            assert c.citizenship in (None, "DE"), c
+    groups = Counter(c.target_group for c in contacts)
+    assert groups.most_common(1)[0][0] == "drittstaat"
+
+    def interpreted(group: set[str]) -> float:
+        chosen = [c for c in contacts if c.target_group in group]
+        return sum(c.interpreter != "keine" for c in chosen) / len(chosen)
+
+    assert interpreted({"drittstaat", "familiennachzug"}) > 3 * interpreted({"anwohner_ohne_mh"})
+
+
+def test_pseudonyms_are_valid_and_recur(records: list[Record]) -> None:
+    contacts = of(records, Contact)
+    codes = [c.pseudonym for c in contacts if c.pseudonym]
+    assert 0.3 < len(codes) / len(contacts) < 0.5
+    assert all(pseudonym.is_valid(code) for code in codes)
+    repeats = Counter(codes)
+    assert sum(1 for n in repeats.values() if n >= 3) > 20
+    # One person keeps the same profile across contacts.
+    profile: dict[str, tuple[str, str | None, str]] = {}
+    for c in contacts:
+        if c.pseudonym:
+            seen = profile.setdefault(c.pseudonym, (c.target_group, c.citizenship, c.age_band))
+            assert seen == (c.target_group, c.citizenship, c.age_band)
+
+
+def test_topics_are_plausible(records: list[Record]) -> None:
+    contacts = of(records, Contact)
+    assert all(1 <= len(c.topics) <= 3 and len(set(c.topics)) == len(c.topics) for c in contacts)
+    top = [code for code, _ in Counter(t for c in contacts for t in c.topics).most_common(6)]
+    assert {"wohnen", "behoerden", "sprache", "arbeit"} <= set(top)
+
+
+def test_referral_status_is_the_last_step_of_its_history(
+    vocab: Vocabularies, records: list[Record]
+) -> None:
+    steps: dict[str, list[ReferralStatusChange]] = {}
+    for step in of(records, ReferralStatusChange):
+        steps.setdefault(step.referral_id, []).append(step)
+    final = {e.code for e in vocab["referral_status"] if e.flag("final")}
+    statuses: Counter[str] = Counter()
+    for referral in of(records, Referral):
+        history = steps[referral.id]
+        assert history[0].status == "vorgeschlagen"
+        assert history[0].date == referral.date
+        assert referral.status == history[-1].status
+        for before, after in itertools.pairwise(history):
+            assert after.status in NEXT_STATUS[before.status], (before.status, after.status)
+            assert before.date <= after.date <= TODAY
+        if referral.status in final:
+            assert referral.follow_up is None
+        else:
+            assert referral.follow_up is not None
+            assert referral.follow_up >= history[-1].date
+        statuses[referral.status] += 1
+    assert statuses["abgeschlossen"] > statuses["nicht_wahrgenommen"] > 0
+    assert statuses["abgelehnt"] > 0
+    assert statuses["vorgeschlagen"] > 0
+
+
+def test_conflicts_and_interventions_fit_together(
+    vocab: Vocabularies, records: list[Record]
+) -> None:
+    closed_codes = {e.code for e in vocab["conflict_status"] if e.flag("closed")}
+    conflicts = {c.id: c for c in of(records, Conflict)}
+    levels = Counter(
+        vocab["escalation_stage"].get(c.escalation).number("level") for c in conflicts.values()
+    )
+    assert sum(levels[n] for n in (1, 2, 3, 4)) / len(conflicts) > 0.8
+    assert {c.status for c in conflicts.values()} >= {"beigelegt", "weitergeleitet", "ruhend"}
+    for c in conflicts.values():
+        if c.status in closed_codes:
+            assert c.outcome
+            assert c.closed is not None
+            assert c.opened <= c.closed <= TODAY
+        else:
+            assert c.closed is None
+    due = []
+    for i in of(records, Intervention):
+        conflict = conflicts[i.conflict_id]
+        assert conflict.opened <= i.date <= (conflict.closed or TODAY)
+        if i.next_step_date is not None:
+            assert i.next_step
+            assert i.next_step_date >= i.date
+            if conflict.status not in closed_codes:
+                due.append(i.next_step_date)
+    assert any(d > TODAY for d in due)
+    assert any(d < TODAY for d in due)
+
+
+def test_event_titles_and_participants(records: list[Record]) -> None:
+    events = of(records, Event)
+    assert all(e.title.strip() for e in events)
+    assert any("Bürgerhaus Kannenstieg" in e.title for e in events)
+    for e in events:
+        gendered = e.participants_women + e.participants_men + e.participants_divers
+        assert e.participants_total >= max(gendered, e.participants_third_country)
+        assert e.participants_total > 0
+
+
+def test_texts_contain_no_personal_data(records: list[Record]) -> None:
+    privacy = pytest.importorskip(
+        "vielfalt_desktop.domain.privacy", reason="privacy screening not available yet"
+    )
+    texts = {getattr(r, name) for r in records for name in r.screened} - {""}
+    assert len(texts) > 100
+    found = {text: privacy.screen_text(text, TODAY) for text in sorted(texts)}
+    assert {text: hits for text, hits in found.items() if hits} == {}
+
+
+# --- a real store -------------------------------------------------------------------------
+
+
+def test_fill_writes_a_real_store(app: App) -> None:
+    calls: list[tuple[int, int]] = []
+    result = demo.fill(app, 200, seed=4, progress=lambda done, total: calls.append((done, total)))
+    assert app.stats.counts() == dataclasses.asdict(result)
+    assert result.contacts == 200
+    assert result.referrals == 80
+    assert result.conflicts == 20
+    assert result.events == 4
+    assert result.partners == len(demo.load_partner_templates())
+    assert calls[-1] == (200, 200)
+    stored = app.records.page(Contact, limit=500)
+    assert len(stored) == 200
+    assert max(c.date for c in stored) <= app.store.clock.today()
+    # The same content as generate(), only with ids salted by the store.
+    generated = of(demo.generate(app.vocab, app.store.clock.today(), 200, seed=4), Contact)
+    strip = [dataclasses.replace(c, id="", pseudonym=None) for c in generated]
+    assert sorted(map(repr, strip)) == sorted(
+        repr(dataclasses.replace(c, id="", pseudonym=None)) for c in stored
+    )
+    referral = app.records.page(Referral, limit=1)[0]
+    history = app.records.status_history(referral)
+    assert history[-1].status == referral.status
+
+
+def test_second_fill_adds_without_colliding(app: App) -> None:
+    first = demo.fill(app, 50, seed=1)
+    second = demo.fill(app, 50, seed=1)
+    assert second.partners == 0  # the shipped organisations are reused, not duplicated
+    counts = app.stats.counts()
+    assert counts["contacts"] == first.contacts + second.contacts == 100
+    assert counts["partners"] == first.partners
+    names = [p.name for p in app.records.page(Partner, limit=1000)]
+    assert len(names) == len(set(names))
+    partner_ids = {p.id for p in app.records.page(Partner, limit=1000)}
+    assert {r.partner_id for r in app.records.page(Referral, limit=1000)} <= partner_ids
