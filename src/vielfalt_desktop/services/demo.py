@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from stdnum import luhn
 
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.records import (
@@ -821,9 +820,11 @@ class _Generator:
     def new_code(self) -> str:
         alphabet = pseudonym.ALPHABET
         while True:
-            payload = "".join(alphabet[self.id_rng.randrange(len(alphabet))] for _ in range(5))
-            body = payload + luhn.calc_check_digit(payload, alphabet=alphabet)
-            code = f"{pseudonym.PREFIX}-{body[:4]}-{body[4:]}"
+            payload = "".join(
+                alphabet[self.id_rng.randrange(len(alphabet))]
+                for _ in range(pseudonym.PAYLOAD_LENGTH)
+            )
+            code = pseudonym.from_payload(payload)
             if code not in self.codes_used:
                 self.codes_used.add(code)
                 return code

@@ -61,16 +61,17 @@ class RecordService:
         """Personal data found in the record's free-text fields, by field."""
         found: dict[str, list[Finding]] = {}
         for name in record.screened:
-            hits = screen_text(getattr(record, name))
+            hits = screen_text(getattr(record, name), today=self.store.clock.today())
             if hits:
                 found[name] = hits
         return found
 
     def _prepare(self, record: Record, accept_findings: bool) -> None:
-        if record.kind == "contact" and getattr(record, "pseudonym", None):
-            normal = pseudonym.normalize(record.pseudonym)  # type: ignore[attr-defined]
-            if normal:
-                record.pseudonym = normal  # type: ignore[attr-defined]
+        if isinstance(record, Contact):
+            if record.pseudonym:
+                record.pseudonym = pseudonym.normalize(record.pseudonym) or record.pseudonym
+            if record.citizenship:
+                record.citizenship = record.citizenship.strip().upper()
         broken = self.check(record)
         if broken:
             raise ValidationError(broken)
@@ -115,7 +116,9 @@ class RecordService:
             self._check_references(write, record)
             repo.insert_many(write, [record])
             if isinstance(record, Referral):
-                repo.insert_many(write, [self._status_entry(record, "")])
+                first = self._status_entry(record, "")
+                first.date = record.date  # the history starts when the referral was made
+                repo.insert_many(write, [first])
         return record
 
     def create_many(self, records: Sequence[Record], *, validate: bool = True) -> int:

@@ -230,9 +230,12 @@ def conditions(kind: str, query: Query) -> list[ColumnElement[bool]]:
     if query.parent_id and kind in PARENT_FIELD:
         where.append(table.c[PARENT_FIELD[kind]] == query.parent_id)
     if query.text.strip():
-        pattern = f"%{_escape_like(query.text.strip())}%"
+        # fold() is Unicode case folding, so "übergabe" finds "Übergabe".
+        pattern = f"%{_escape_like(' '.join(query.text.casefold().split()))}%"
         where.append(
-            or_(*(table.c[name].ilike(pattern, escape="\\") for name in TEXT_FIELDS[kind]))
+            or_(
+                *(func.fold(table.c[name]).like(pattern, escape="\\") for name in TEXT_FIELDS[kind])
+            )
         )
     return where
 
