@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.records import (
     Conflict,
