@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store.models import Base
 
-BOOKKEEPING = {"id", "origin", "created_hlc", "updated_hlc", "deleted", "stamps", "rev"}
+BOOKKEEPING = {"id", "origin", "created_hlc", "updated_hlc", "deleted", "stamps", "rev", "source"}
 
 APPROVED: dict[str, set[str]] = {
     "alembic_version": {"version_num"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
+from vielfalt_desktop.domain.hlc import physical_stamp
 from vielfalt_desktop.fileio import atomic_write_bytes
 from vielfalt_desktop.store.database import Store
 from vielfalt_desktop.store.models import (
@@ -24,6 +26,7 @@ from vielfalt_desktop.sync import bundle, changes
 from vielfalt_desktop.sync.identity import IdentityCard, NodeKeys, b64, unb64
 
 MAX_BUNDLE_BYTES = 2 * 1024**3
+CLOCK_TOLERANCE = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +286,14 @@ class SyncService:
         if payload is None:
             return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
         rows = changes.validate(payload, header.counts)
+        horizon = physical_stamp(self.store.clock.now() + CLOCK_TOLERANCE)
+        if changes.latest_stamp(rows) > horizon:
+            # Accepting it would move our clock far ahead and let every later edit of the
+            # sender's win every merge.
+            raise RejectedInput(
+                "Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. "
+                "Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren."
+            )
         now = self.store.clock.now().isoformat(timespec="seconds")
         changed = 0
         with self.store.write() as write:
@@ -290,7 +301,9 @@ class SyncService:
                 return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
             for kind in RECORD_KINDS:
                 if kind in rows:
-                    changed += changes.merge(write, kind, rows[kind], header.bundle_id, now)
+                    changed += changes.merge(
+                        write, kind, rows[kind], header.bundle_id, now, header.sender
+                    )
             peer = write.conn.execute(
                 select(PEER_TABLE).where(PEER_TABLE.c.node_id == header.sender)
             ).one()

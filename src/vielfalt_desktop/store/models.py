@@ -48,6 +48,9 @@ class RecordMixin:
     # JSON {field: [hlc, node]} for fields edited after creation; others carry the create stamp.
     stamps: Mapped[str] = mapped_column(Text, default="{}", server_default=text("'{}'"))
     rev: Mapped[int] = mapped_column(BigInteger, index=True)
+    # The peer whose bundle set this row to exactly its present state; export skips sending
+    # it back there. Cleared by every local edit.
+    source: Mapped[str | None] = mapped_column(String(36))
 
 
 class Partner(RecordMixin, Base):

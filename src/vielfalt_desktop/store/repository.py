@@ -114,7 +114,9 @@ def update_fields(write: Write, record: Record, changed: Iterable[str]) -> None:
         stamps[name] = edit_stamp(stamps, name, stamp, write.node_id, current)
     row = codec.to_row(record)
     values: dict[str, Any] = {name: row[name] for name in changed}
-    values.update(updated_hlc=stamp, rev=write.rev, stamps=json.dumps(stamps, sort_keys=True))
+    values.update(
+        updated_hlc=stamp, rev=write.rev, stamps=json.dumps(stamps, sort_keys=True), source=None
+    )
     write.conn.execute(update(table).where(table.c.id == record.id).values(**values))
     replace_tags(write.conn, codec, record, tuple(n for n in changed if n in codec.code_fields))
 
@@ -158,6 +160,7 @@ def tombstone(write: Write, kind: str, ids: Sequence[str]) -> int:
                 deleted=True,
                 updated_hlc=stamp,
                 rev=write.rev,
+                source=None,
                 stamps=json.dumps(stamps, sort_keys=True),
             )
         )

@@ -20,7 +20,13 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.sync import cobble
-from vielfalt_desktop.sync.identity import NodeKeys, canonical_json, hpke_public, key_id
+from vielfalt_desktop.sync.identity import (
+    NodeKeys,
+    canonical_json,
+    hpke_public,
+    is_plain_text,
+    key_id,
+)
 
 MAGIC = b"VFBUNDLE"
 VERSION = 1
@@ -28,6 +34,7 @@ SIGNATURE_BYTES = 64
 MAX_HEADER_BYTES = 64 * 1024
 MAX_PAYLOAD_BYTES = 4 * 1024**3
 FILE_KEY_BYTES = 32
+MAX_INT = 2**63  # SQLite's integers are signed 64-bit
 SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
 _PREAMBLE = struct.Struct(">8sHI")  # magic, version, header length
 _U16 = struct.Struct(">H")
@@ -119,7 +126,7 @@ def read_header(data: bytes) -> tuple[Header, int]:
         raise _damaged()
     try:
         doc = json.loads(data[_PREAMBLE.size : end].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged() from None
     if not isinstance(doc, dict) or set(doc) != set(HEADER_KEYS):
         raise _damaged()
@@ -131,7 +138,11 @@ def read_header(data: bytes) -> tuple[Header, int]:
         raise _damaged()
     if not all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in counts.items()):
         raise _damaged()
-    if min(doc["seq"], doc["since"], doc["upto"], doc["ack"]) < 0:
+    numbers = (doc["seq"], doc["since"], doc["upto"], doc["ack"], *counts.values())
+    if not all(0 <= n < MAX_INT for n in numbers):
+        raise _damaged()
+    # The header is read before it is authenticated: its texts end up in messages.
+    if not all(is_plain_text(doc[k]) for k in HEADER_KEYS if isinstance(doc[k], str)):
         raise _damaged()
     header = Header(**{k: v for k, v in doc.items() if k not in ("format", "compression")})
     return header, end
@@ -174,7 +185,7 @@ def open_bundle(
         file_key = SUITE.decrypt(sealed, keys.hpke_private, info=info)
         compressed = cobble.decrypt(file_key, context, body[offset:])
         payload = json.loads(_inflate(compressed).decode("utf-8"))
-    except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError):
+    except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
         raise _damaged() from None
     if not isinstance(payload, dict):
         raise RejectedInput("Der Inhalt des Bündels ist fehlerhaft.")

@@ -39,6 +39,7 @@ from vielfalt_desktop.store.repository import replace_tags
 from vielfalt_desktop.sync.identity import canonical_json
 
 MAX_TEXT = 100_000
+MAX_STAMP = 2**63
 MAX_CODES = 200
 CHUNK = 500
 
@@ -51,6 +52,15 @@ def codec_of(kind: str) -> Codec:
 
 
 def _selection(kind: str, since: int, recipient_id: str, everything: bool) -> Select[Any] | None:
+    stmt = _relevant(kind, since, recipient_id, everything)
+    if stmt is None:
+        return None
+    table = TABLE_BY_KIND[kind]
+    # Rows exactly as the recipient sent them need not travel back.
+    return stmt.where(table.c.source.is_(None) | (table.c.source != recipient_id))
+
+
+def _relevant(kind: str, since: int, recipient_id: str, everything: bool) -> Select[Any] | None:
     """Rows of one kind that a peer should get; a field laptop gets only what it needs."""
     table = TABLE_BY_KIND[kind]
     if everything:
@@ -137,7 +147,10 @@ def validate(payload: dict[str, Any], counts: dict[str, int]) -> dict[str, list[
         rows = [_validate_row(codec, raw) for raw in block["rows"]]
         if any(row is None for row in rows) or counts.get(kind) != len(rows):
             raise bad
-        result[kind] = [row for row in rows if row is not None]
+        checked = [row for row in rows if row is not None]
+        if len({row.id for row in checked}) != len(checked):
+            raise bad
+        result[kind] = checked
     if set(result) != {k for k, n in counts.items() if n}:
         raise bad
     return result
@@ -157,19 +170,23 @@ def _is_stamp(value: object) -> bool:
     return (
         isinstance(value, list)
         and len(value) == 4
-        and type(value[0]) is int
-        and value[0] >= 0
+        and _is_stamp_number(value[0])
         and _is_uuid(value[1])
-        and type(value[2]) is int
+        and _is_stamp_number(value[2])
         and isinstance(value[3], str)
+        and len(value[3]) <= 36
     )
+
+
+def _is_stamp_number(value: object) -> bool:
+    return type(value) is int and 0 <= value < MAX_STAMP
 
 
 def _validate_row(codec: Codec, raw: object) -> IncomingRow | None:
     if not isinstance(raw, list) or len(raw) != 6:
         return None
     record_id, origin, created, deleted, stamps, values = raw
-    if not (_is_uuid(record_id) and _is_uuid(origin) and type(created) is int and created >= 0):
+    if not (_is_uuid(record_id) and _is_uuid(origin) and _is_stamp_number(created)):
         return None
     if type(deleted) is not bool or not isinstance(stamps, dict):
         return None
@@ -186,11 +203,21 @@ def _validate_row(codec: Codec, raw: object) -> IncomingRow | None:
     return IncomingRow(record_id, origin, created, deleted, stamps, checked)
 
 
+def _is_text(value: object, limit: int) -> bool:
+    if not isinstance(value, str) or len(value) > limit:
+        return False
+    try:
+        value.encode("utf-8")  # JSON allows lone surrogates; the store does not
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _valid_value(ftype: FieldType, value: object) -> bool:
     if ftype is FieldType.TEXT:
-        return isinstance(value, str) and len(value) <= MAX_TEXT
+        return _is_text(value, MAX_TEXT)
     if ftype is FieldType.OPTIONAL_TEXT:
-        return value is None or (isinstance(value, str) and len(value) <= MAX_TEXT)
+        return value is None or _is_text(value, MAX_TEXT)
     if ftype is FieldType.INT:
         return type(value) is int and -(2**62) < value < 2**62
     if ftype is FieldType.BOOL:
@@ -208,8 +235,16 @@ def _valid_value(ftype: FieldType, value: object) -> bool:
     return (
         isinstance(value, list)
         and len(value) <= MAX_CODES
-        and all(isinstance(code, str) and 0 < len(code) <= 64 for code in value)
+        and all(_is_text(code, 64) and code for code in value)
     )
+
+
+def latest_stamp(rows: dict[str, list[IncomingRow]]) -> int:
+    latest = 0
+    for kind_rows in rows.values():
+        for row in kind_rows:
+            latest = max(latest, row.created_hlc, *(stamp[0] for stamp in row.stamps.values()))
+    return latest
 
 
 # --- merge --------------------------------------------------------------------------------
@@ -228,7 +263,9 @@ def _concurrent(winner: list[Any], loser: list[Any]) -> bool:
     return len(winner) < 4 or (winner[2], winner[3]) != (loser[0], loser[1])
 
 
-def merge(write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now: str) -> int:
+def merge(
+    write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now: str, sender: str
+) -> int:
     """Apply incoming rows of one kind; returns how many rows changed here."""
     codec = codec_of(kind)
     table = TABLE_BY_KIND[kind]
@@ -249,15 +286,15 @@ def merge(write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now:
             current = local.get(incoming.id)
             if current is None:
                 new_rows.append(incoming)
-            elif _merge_row(write, codec, incoming, current, bundle_id, now):
+            elif _merge_row(write, codec, incoming, current, bundle_id, now, sender):
                 changed += 1
         if new_rows:
-            _insert(write, codec, new_rows)
+            _insert(write, codec, new_rows, sender)
             changed += len(new_rows)
     return changed
 
 
-def _insert(write: Write, codec: Codec, rows: list[IncomingRow]) -> None:
+def _insert(write: Write, codec: Codec, rows: list[IncomingRow], sender: str) -> None:
     table = TABLE_BY_KIND[codec.kind]
     db_rows, tags = [], []
     for incoming in rows:
@@ -270,6 +307,7 @@ def _insert(write: Write, codec: Codec, rows: list[IncomingRow]) -> None:
             deleted=incoming.deleted,
             stamps=json.dumps(incoming.stamps, sort_keys=True),
             rev=write.rev,
+            source=sender,
         )
         db_rows.append(db_row)
         if not incoming.deleted:
@@ -285,7 +323,13 @@ def _record(codec: Codec, record_id: str, values: dict[str, Any]) -> Any:
 
 
 def _merge_row(
-    write: Write, codec: Codec, incoming: IncomingRow, current: Any, bundle_id: str, now: str
+    write: Write,
+    codec: Codec,
+    incoming: IncomingRow,
+    current: Any,
+    bundle_id: str,
+    now: str,
+    sender: str,
 ) -> bool:
     local_stamps: dict[str, list[Any]] = json.loads(current["stamps"])
     local_default = [current["created_hlc"], current["origin"]]
@@ -339,10 +383,12 @@ def _merge_row(
     values: dict[str, Any] = {name: row[name] for name in updates if name != "deleted"}
     if "deleted" in updates:
         values["deleted"] = merged["deleted"]
+    same_as_sent = merged == incoming_values and stamps == _explicit(incoming, local_default)
     values.update(
         stamps=json.dumps(stamps, sort_keys=True),
         updated_hlc=max([current["updated_hlc"], *(s[0] for s in stamps.values())]),
         rev=write.rev,
+        source=sender if same_as_sent else None,
     )
     table = TABLE_BY_KIND[codec.kind]
     write.conn.execute(table.update().where(table.c.id == incoming.id).values(**values))
@@ -356,6 +402,11 @@ def _merge_row(
     else:
         replace_tags(write.conn, codec, record, tuple(n for n in updates if n in codec.code_fields))
     return True
+
+
+def _explicit(incoming: IncomingRow, local_default: list[Any]) -> dict[str, list[Any]]:
+    """The sender's stamps as they would be stored here (creation stamps stay implicit)."""
+    return {k: v for k, v in incoming.stamps.items() if v[:2] != local_default}
 
 
 def _empty_codes(codec: Codec) -> dict[str, list[str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -177,13 +178,26 @@ class IdentityCard:
             )
         except RejectedInput:
             raise
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, InvalidSignature):
+        except (
+            ValueError,
+            KeyError,
+            TypeError,
+            UnicodeDecodeError,
+            InvalidSignature,
+            RecursionError,
+        ):
             raise bad from None
         return card
 
 
 def _text(doc: dict[str, Any], key: str, limit: int) -> str:
     value = doc[key]
-    if not isinstance(value, str) or not value or len(value) > limit:
+    if not isinstance(value, str) or not value or len(value) > limit or not is_plain_text(value):
         raise ValueError(key)
     return value
+
+
+def is_plain_text(value: str) -> bool:
+    """No control, format or unassigned characters: a card's name is shown right next to its
+    fingerprint, and line breaks, terminal escapes or bidi overrides could forge that line."""
+    return not any(unicodedata.category(char).startswith("C") for char in value)
