@@ -7,6 +7,7 @@ store, 4 rejected input, 1 anything else. A traceback only with --debug.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -100,9 +101,38 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("files", type=Path, nargs="+", metavar="FILE")
     import_.set_defaults(run=cmd_import)
 
+    report = sub.add_parser("report", help="Bericht für die Koordination (PDF, optional CSV)")
+    report.add_argument(
+        "--from", dest="date_from", type=_iso_date, required=True, metavar="JJJJ-MM-TT"
+    )
+    report.add_argument("--to", dest="date_to", type=_iso_date, required=True, metavar="JJJJ-MM-TT")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    report.add_argument("--csv", type=Path, metavar="FILE.csv")
+    report.add_argument(
+        "--district",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="nur diese Stadtteile oder Gebiete (mehrfach möglich)",
+    )
+    report.add_argument(
+        "--threshold",
+        type=int,
+        default=4,
+        help="Zahlen von 1 bis zu diesem Wert geheim halten (ab 3)",
+    )
+    report.set_defaults(run=cmd_report)
+
     check = sub.add_parser("check", help="Datenbestand und Schlüsseldatei prüfen")
     check.set_defaults(run=cmd_check)
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
 
 
 def _positive(text: str) -> int:
@@ -307,6 +337,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                 return 1
     finally:
         app.close()
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from vielfalt_desktop.services import reporting
+
+    app = _open(args)
+    try:
+        report = reporting.build_report(
+            app, args.date_from, args.date_to, tuple(args.district), threshold=args.threshold
+        )
+    finally:
+        app.close()
+    reporting.write_pdf(report, args.output)
+    print(f"Bericht geschrieben: {args.output}")
+    if args.csv:
+        reporting.write_csv(report, args.csv)
+        print(f"Tabelle geschrieben: {args.csv}")
+    print("Hinweis: PDF und CSV sind nicht verschlüsselt – bitte sicher aufbewahren.")
     return 0
 
 
