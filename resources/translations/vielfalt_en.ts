@@ -1,0 +1,2358 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="de">
+<context>
+    <name>ConflictForm</name>
+    <message>
+        <source>Neuer Konflikt – Vielfalt</source>
+        <translation>New conflict – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Konflikt vom {date} – Vielfalt</source>
+        <translation>Conflict of {date} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeldet am</source>
+        <translation>&amp;Reported on</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>S&amp;tadtteil</source>
+        <translation>Dis&amp;trict</translation>
+    </message>
+    <message>
+        <source>– ganzer Stadtteil –</source>
+        <translation>– whole district –</translation>
+    </message>
+    <message>
+        <source>Teilge&amp;biet</source>
+        <translation>Su&amp;b-area</translation>
+    </message>
+    <message>
+        <source>&amp;Ort</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>Beteiligte &amp;Haushalte</source>
+        <translation>&amp;Households involved</translation>
+    </message>
+    <message>
+        <source>Beteiligte &amp;Gruppen</source>
+        <translation>&amp;Groups involved</translation>
+    </message>
+    <message>
+        <source>Glasl: 1–3 Selbsthilfe möglich, 4–6 Vermittlung nötig, 7–9 Machteingriff</source>
+        <translation>Glasl: 1–3 self-help possible, 4–6 mediation needed, 7–9 intervention by authority</translation>
+    </message>
+    <message>
+        <source>&amp;Eskalationsstufe</source>
+        <translation>&amp;Escalation stage</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>abgeschlossen am</source>
+        <translation>closed on</translation>
+    </message>
+    <message>
+        <source>Abgesc&amp;hlossen</source>
+        <translation>Clo&amp;sed</translation>
+    </message>
+    <message>
+        <source>Fall mit der Koordination teilen</source>
+        <translation>Share this case with the coordination office</translation>
+    </message>
+    <message>
+        <source>&amp;Teilen</source>
+        <translation>S&amp;hare</translation>
+    </message>
+    <message>
+        <source>&amp;Konfliktthemen</source>
+        <translation>Conflict &amp;topics</translation>
+    </message>
+    <message>
+        <source>Beteiligte &amp;Institutionen</source>
+        <translation>&amp;Institutions involved</translation>
+    </message>
+    <message>
+        <source>Ergebnis, wenn beigelegt oder weitergeleitet</source>
+        <translation>Outcome, if settled or handed over</translation>
+    </message>
+    <message>
+        <source>E&amp;rgebnis</source>
+        <translation>O&amp;utcome</translation>
+    </message>
+    <message>
+        <source>Ohne Namen, Adressen oder Hausnummern</source>
+        <translation>No names, addresses or house numbers</translation>
+    </message>
+    <message>
+        <source>N&amp;otiz</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <source>Alle Konfliktthemen</source>
+        <translation>All conflict topics</translation>
+    </message>
+    <message>
+        <source>Suchen in Notiz und Ergebnis …</source>
+        <translation>Search notes and outcomes …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten zum Konflikt</source>
+        <translation>Conflict details</translation>
+    </message>
+    <message>
+        <source>Verlauf der Interventionen</source>
+        <translation>Interventions so far</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Nächster Schritt</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>&amp;Intervention erfassen …</source>
+        <translation>Record &amp;intervention …</translation>
+    </message>
+    <message>
+        <source>Neue Intervention zu diesem Konflikt (Strg+I)</source>
+        <translation>New intervention for this conflict (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Intervention bearbeiten</source>
+        <translation>Edit intervention</translation>
+    </message>
+    <message>
+        <source>Intervention löschen</source>
+        <translation>Delete intervention</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Konflikt</source>
+        <translation>&amp;New conflict</translation>
+    </message>
+    <message>
+        <source>1 Konflikt</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <source>{n} Konflikte</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <source>Keine Konflikte für diese Filter.</source>
+        <translation>No conflicts match these filters.</translation>
+    </message>
+    <message>
+        <source>Noch keine Konflikte erfasst. Mit „Neuer Konflikt“ (Strg+N) anlegen.</source>
+        <translation>No conflicts recorded yet. Add one with “New conflict” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Den Konflikt vom {date} mit allen Interventionen löschen?</source>
+        <translation>Delete the conflict of {date} with all its interventions?</translation>
+    </message>
+    <message>
+        <source>Kein Konflikt ausgewählt.</source>
+        <translation>No conflict selected.</translation>
+    </message>
+    <message>
+        <source>{h} Haushalte, {g} Gruppen</source>
+        <translation>{h} households, {g} groups</translation>
+    </message>
+    <message>
+        <source>Ergebnis: {text}</source>
+        <translation>Outcome: {text}</translation>
+    </message>
+    <message>
+        <source> ({n} Pers.)</source>
+        <translation> ({n} people)</translation>
+    </message>
+    <message>
+        <source>Noch keine Intervention erfasst.</source>
+        <translation>No intervention recorded yet.</translation>
+    </message>
+    <message>
+        <source>Löschen?</source>
+        <translation>Delete?</translation>
+    </message>
+    <message>
+        <source>Die Intervention vom {date} löschen?</source>
+        <translation>Delete the intervention of {date}?</translation>
+    </message>
+    <message>
+        <source>Nicht gelöscht</source>
+        <translation>Not deleted</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <source>Neuer Kontakt – Vielfalt</source>
+        <translation>New contact – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Kontakt vom {date} – Vielfalt</source>
+        <translation>Contact of {date} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source> Min.</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Da&amp;uer</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <source>Se&amp;tting</source>
+        <translation>Se&amp;tting</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>S&amp;tadtteil</source>
+        <translation>Dis&amp;trict</translation>
+    </message>
+    <message>
+        <source>– ganzer Stadtteil –</source>
+        <translation>– whole district –</translation>
+    </message>
+    <message>
+        <source>Teilge&amp;biet</source>
+        <translation>Su&amp;b-area</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonym</source>
+        <translation>&amp;Pseudonym</translation>
+    </message>
+    <message>
+        <source>&amp;Zielgruppe</source>
+        <translation>Target &amp;group</translation>
+    </message>
+    <message>
+        <source>– keine Angabe –</source>
+        <translation>– not stated –</translation>
+    </message>
+    <message>
+        <source>Staats&amp;angehörigkeit</source>
+        <translation>Citi&amp;zenship</translation>
+    </message>
+    <message>
+        <source>&amp;Altersgruppe</source>
+        <translation>&amp;Age band</translation>
+    </message>
+    <message>
+        <source>&amp;Geschlecht</source>
+        <translation>G&amp;ender</translation>
+    </message>
+    <message>
+        <source>Sprach&amp;mittlung</source>
+        <translation>Language &amp;mediation</translation>
+    </message>
+    <message>
+        <source>Wiedervorlage am</source>
+        <translation>Follow up on</translation>
+    </message>
+    <message>
+        <source>&amp;Wiedervorlage</source>
+        <translation>&amp;Follow-up</translation>
+    </message>
+    <message>
+        <source>T&amp;hemen</source>
+        <translation>T&amp;opics</translation>
+    </message>
+    <message>
+        <source>Sp&amp;rachen</source>
+        <translation>Lang&amp;uages</translation>
+    </message>
+    <message>
+        <source>&amp;Interessen</source>
+        <translation>&amp;Interests</translation>
+    </message>
+    <message>
+        <source>Ohne Namen, Adressen, Telefonnummern oder Geburtsdaten</source>
+        <translation>No names, addresses, phone numbers or birth dates</translation>
+    </message>
+    <message>
+        <source>N&amp;otiz</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsScreen</name>
+    <message>
+        <source>Suchen in Notiz und Pseudonym …</source>
+        <extracomment>the user wants to record a referral for this contact the user wants partner suggestions for this contact&apos;s topics</extracomment>
+        <translation>Search notes and pseudonyms …</translation>
+    </message>
+    <message>
+        <source>&amp;Verweis anlegen …</source>
+        <translation>&amp;Refer …</translation>
+    </message>
+    <message>
+        <source>&amp;Passende Partner</source>
+        <translation>Matching &amp;partners</translation>
+    </message>
+    <message>
+        <source>Partnerorganisationen zu den Themen dieses Kontakts zeigen</source>
+        <translation>Show partner organisations for this contact’s topics</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Kontakt</source>
+        <translation>&amp;New contact</translation>
+    </message>
+    <message>
+        <source>1 Kontakt</source>
+        <translation>1 contact</translation>
+    </message>
+    <message>
+        <source>{n} Kontakte</source>
+        <translation>{n} contacts</translation>
+    </message>
+    <message>
+        <source>Keine Kontakte für diese Filter.</source>
+        <translation>No contacts match these filters.</translation>
+    </message>
+    <message>
+        <source>Noch keine Kontakte erfasst. Mit „Neuer Kontakt“ (Strg+N) anlegen.</source>
+        <translation>No contacts recorded yet. Add one with “New contact” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Den Kontakt vom {date} löschen? Verweise zu diesem Kontakt werden mitgelöscht.</source>
+        <translation>Delete the contact of {date}? Its referrals are deleted as well.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Gesperrt. Zum Weiterarbeiten bitte entsperren.</source>
+        <translation>Locked. Unlock to continue working.</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>Neue Veranstaltung – Vielfalt</source>
+        <translation>New event – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Veranstaltung vom {date} – Vielfalt</source>
+        <translation>Event of {date} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>z. B. Sprachcafé im Bürgerhaus</source>
+        <translation>e.g. language café at the community centre</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>&amp;Art</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>S&amp;tadtteil</source>
+        <translation>Dis&amp;trict</translation>
+    </message>
+    <message>
+        <source>Teilnehmende &amp;gesamt</source>
+        <translation>Participants in &amp;total</translation>
+    </message>
+    <message>
+        <source>davon D&amp;rittstaatsangehörige</source>
+        <translation>of them third-count&amp;ry nationals</translation>
+    </message>
+    <message>
+        <source>davon &amp;Frauen</source>
+        <translation>of them &amp;women</translation>
+    </message>
+    <message>
+        <source>davon &amp;Männer</source>
+        <translation>of them &amp;men</translation>
+    </message>
+    <message>
+        <source>davon di&amp;vers</source>
+        <translation>of them di&amp;verse</translation>
+    </message>
+    <message>
+        <source>davon &amp;Kinder</source>
+        <translation>of them &amp;children</translation>
+    </message>
+    <message>
+        <source>Geäußerte &amp;Interessen</source>
+        <translation>&amp;Interests voiced</translation>
+    </message>
+    <message>
+        <source>Beteiligte Partner</source>
+        <translation>Partners involved</translation>
+    </message>
+    <message>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Beteiligte &amp;Partner</source>
+        <translation>&amp;Partners involved</translation>
+    </message>
+    <message>
+        <source>N&amp;otiz</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>(gelöschte Organisation)</source>
+        <translation>(deleted organisation)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsScreen</name>
+    <message>
+        <source>Alle Interessen</source>
+        <translation>All interests</translation>
+    </message>
+    <message>
+        <source>Suchen in Titel und Notiz …</source>
+        <translation>Search titles and notes …</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Veranstaltung</source>
+        <translation>&amp;New event</translation>
+    </message>
+    <message>
+        <source>1 Veranstaltung</source>
+        <translation>1 event</translation>
+    </message>
+    <message>
+        <source>{n} Veranstaltungen</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <source>Keine Veranstaltungen für diese Filter.</source>
+        <translation>No events match these filters.</translation>
+    </message>
+    <message>
+        <source>Noch keine Veranstaltungen. Mit „Neue Veranstaltung“ (Strg+N) anlegen.</source>
+        <translation>No events yet. Add one with “New event” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Die Veranstaltung „{title}“ vom {date} löschen?</source>
+        <translation>Delete the event “{title}” of {date}?</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Alle Zeiträume</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Letzte 7 Tage</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Dieser Monat</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Letzter Monat</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Dieses Jahr</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Letztes Jahr</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Zeitraum wählen …</source>
+        <translation>Choose period …</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Alle Stadtteile</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>Alle Themen</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Alle Status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alle Sprachen</source>
+        <translation>All languages</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Suchen …</source>
+        <translation>Search …</translation>
+    </message>
+    <message>
+        <source>Suchtext</source>
+        <translation>Search text</translation>
+    </message>
+    <message>
+        <source>Zurücksetzen</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionForm</name>
+    <message>
+        <source>Neue Intervention – Vielfalt</source>
+        <translation>New intervention – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Intervention vom {date} – Vielfalt</source>
+        <translation>Intervention of {date} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Art</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Teilnehmende</source>
+        <translation>&amp;Participants</translation>
+    </message>
+    <message>
+        <source>Brückenbauer/in oder Sprachmittler/in beteiligt</source>
+        <translation>Bridge builder or language mediator involved</translation>
+    </message>
+    <message>
+        <source>&amp;Sprachmittlung</source>
+        <translation>Language &amp;mediation</translation>
+    </message>
+    <message>
+        <source>Was wurde besprochen oder erreicht?</source>
+        <translation>What was discussed or achieved?</translation>
+    </message>
+    <message>
+        <source>&amp;Ergebnis</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <source>&amp;Nächster Schritt</source>
+        <translation>&amp;Next step</translation>
+    </message>
+    <message>
+        <source>fällig am</source>
+        <translation>due on</translation>
+    </message>
+    <message>
+        <source>&amp;Fällig am</source>
+        <translation>&amp;Due on</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Neu anlegen (Strg+N)</source>
+        <translation>Add new (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>Bearbeiten (Eingabetaste)</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Löschen</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Löschen (Entf)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <source>&amp;Neu</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Keine Treffer für diese Filter.</source>
+        <translation>Nothing matches these filters.</translation>
+    </message>
+    <message>
+        <source>Noch nichts erfasst. Mit „Neu“ (Strg+N) anlegen.</source>
+        <translation>Nothing recorded yet. Add with “New” (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Nicht gefunden</source>
+        <extracomment>the store&apos;s default order for the kind: newest first (partners: by name)</extracomment>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Löschen?</source>
+        <translation>Delete?</translation>
+    </message>
+    <message>
+        <source>Nicht gelöscht</source>
+        <translation>Not deleted</translation>
+    </message>
+    <message>
+        <source>Diesen Eintrag wirklich löschen?</source>
+        <translation>Really delete this entry?</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Koordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Vielfalt – {name} ({role})</source>
+        <translation>Vielfalt – {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Übersicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Netzwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Berichte</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>{title} (Strg+{n})</source>
+        <translation>{title} (Ctrl+{n})</translation>
+    </message>
+    <message>
+        <source>{name} · {role} · Sperren: Strg+L</source>
+        <translation>{name} · {role} · Lock: Ctrl+L</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScreen</name>
+    <message>
+        <source>Suchen in Name, Angebot, Gesuch …</source>
+        <translation>Search names, offers, needs …</translation>
+    </message>
+    <message>
+        <source>Angaben zur Organisation</source>
+        <translation>About the organisation</translation>
+    </message>
+    <message>
+        <source>Vorschläge</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Vorgeschlagene Organisationen</source>
+        <translation>Suggested organisations</translation>
+    </message>
+    <message>
+        <source>Vorschläge schließen</source>
+        <translation>Close suggestions</translation>
+    </message>
+    <message>
+        <source>Netzwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Partnerverzeichnis</source>
+        <translation>Partner directory</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Organisation</source>
+        <translation>&amp;New organisation</translation>
+    </message>
+    <message>
+        <source>1 Organisation</source>
+        <translation>1 organisation</translation>
+    </message>
+    <message>
+        <source>{n} Organisationen</source>
+        <translation>{n} organisations</translation>
+    </message>
+    <message>
+        <source>Keine Organisation für diese Filter.</source>
+        <translation>No organisation matches these filters.</translation>
+    </message>
+    <message>
+        <source>Das Partnerverzeichnis ist leer. Es kommt mit der Synchronisation von der Koordination oder wird mit „Neue Organisation“ angelegt.</source>
+        <translation>The partner directory is empty. It arrives from the coordination office with synchronisation, or add entries with “New organisation”.</translation>
+    </message>
+    <message>
+        <source>Die Organisation „{name}“ löschen?</source>
+        <translation>Delete the organisation “{name}”?</translation>
+    </message>
+    <message>
+        <source>Keine Organisation ausgewählt.</source>
+        <translation>No organisation selected.</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Themen</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Bietet an</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Sucht</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Stadtteile</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kontaktweg</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Öffnungszeiten</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Für den Kontakt vom {date} ({district}) zu: {topics}</source>
+        <translation>For the contact of {date} ({district}) about: {topics}</translation>
+    </message>
+    <message>
+        <source> · im Stadtteil</source>
+        <translation> · in the district</translation>
+    </message>
+    <message>
+        <source>Keine passende Organisation im Verzeichnis.</source>
+        <translation>No matching organisation in the directory.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <source>Übersicht</source>
+        <extracomment>open a record on its screen: (screen key, record id)</extracomment>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Wiedervorlagen aus Kontakten</source>
+        <translation>Contact follow-ups</translation>
+    </message>
+    <message>
+        <source>Verweise ohne Rückmeldung</source>
+        <translation>Referrals awaiting feedback</translation>
+    </message>
+    <message>
+        <source>Konflikte mit fälligem nächsten Schritt</source>
+        <translation>Conflicts with a next step due</translation>
+    </message>
+    <message>
+        <source>Doppelklick oder Eingabetaste öffnet den Eintrag.</source>
+        <translation>Double-click or press Enter to open an entry.</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Personen mit Pseudonym</source>
+        <translation>People with a pseudonym</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Teilnehmende an Veranstaltungen</source>
+        <translation>Event participants</translation>
+    </message>
+    <message>
+        <source>Konflikte neu gemeldet</source>
+        <translation>Conflicts reported</translation>
+    </message>
+    <message>
+        <source>Interventionen</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Konflikte beigelegt/abgegeben</source>
+        <translation>Conflicts settled/handed over</translation>
+    </message>
+    <message>
+        <source>Offene Konflikte insgesamt</source>
+        <translation>Open conflicts in total</translation>
+    </message>
+    <message>
+        <source>Fällig heute und überfällig</source>
+        <translation>Due today and overdue</translation>
+    </message>
+    <message>
+        <source>Heute ist {weekday}, der {date}.</source>
+        <translation>Today is {weekday}, {date}.</translation>
+    </message>
+    <message>
+        <source>Fällig am</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>{total}, die ältesten {n} stehen hier</source>
+        <translation>{total}, the oldest {n} are listed</translation>
+    </message>
+    <message>
+        <source>Nichts fällig.</source>
+        <translation>Nothing due.</translation>
+    </message>
+    <message>
+        <source>überfällig</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Kontakt vom {date}</source>
+        <translation>Contact of {date}</translation>
+    </message>
+    <message>
+        <source>{partner} – {topic}</source>
+        <translation>{partner} – {topic}</translation>
+    </message>
+    <message>
+        <source>{status}, seit {days} Tagen</source>
+        <translation>{status}, for {days} days</translation>
+    </message>
+    <message>
+        <source>Dieser Monat: {month} {year}</source>
+        <translation>This month: {month} {year}</translation>
+    </message>
+    <message>
+        <source>Kontakte nach Stadtteil</source>
+        <translation>Contacts by district</translation>
+    </message>
+    <message>
+        <source>In diesem Monat noch keine Kontakte.</source>
+        <translation>No contacts yet this month.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerForm</name>
+    <message>
+        <source>Neue Partnerorganisation – Vielfalt</source>
+        <translation>New partner organisation – Vielfalt</translation>
+    </message>
+    <message>
+        <source>{name} – Vielfalt</source>
+        <translation>{name} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Art</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>A&amp;dresse</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <source>Telefon, E-Mail oder Webseite der Organisation</source>
+        <translation>The organisation’s phone, e-mail or website</translation>
+    </message>
+    <message>
+        <source>&amp;Kontaktweg</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <source>Ö&amp;ffnungszeiten</source>
+        <translation>&amp;Opening hours</translation>
+    </message>
+    <message>
+        <source>&amp;Stadtteile</source>
+        <translation>&amp;Districts</translation>
+    </message>
+    <message>
+        <source>S&amp;prachen</source>
+        <translation>Lan&amp;guages</translation>
+    </message>
+    <message>
+        <source>&amp;Themen</source>
+        <translation>&amp;Topics</translation>
+    </message>
+    <message>
+        <source>Bietet &amp;an</source>
+        <translation>O&amp;ffers</translation>
+    </message>
+    <message>
+        <source>Angebot (Text)</source>
+        <translation>Offer (text)</translation>
+    </message>
+    <message>
+        <source>S&amp;ucht</source>
+        <translation>N&amp;eeds</translation>
+    </message>
+    <message>
+        <source>Gesuch (Text)</source>
+        <translation>Need (text)</translation>
+    </message>
+    <message>
+        <source>N&amp;otiz</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerPicker</name>
+    <message>
+        <source>Organisation suchen …</source>
+        <translation>Search organisation …</translation>
+    </message>
+    <message>
+        <source>Partnerorganisationen</source>
+        <translation>Partner organisations</translation>
+    </message>
+    <message>
+        <source>Keine Organisation gefunden.</source>
+        <translation>No organisation found.</translation>
+    </message>
+    <message>
+        <source> · im Stadtteil</source>
+        <translation> · in the district</translation>
+    </message>
+    <message>
+        <source>Vorschläge zum Thema. Tippen, um im ganzen Verzeichnis zu suchen.</source>
+        <translation>Suggestions for the topic. Type to search the whole directory.</translation>
+    </message>
+    <message>
+        <source>Keine passende Organisation. Tippen, um zu suchen.</source>
+        <translation>No matching organisation. Type to search.</translation>
+    </message>
+    <message>
+        <source>Tippen, um im Partnerverzeichnis zu suchen.</source>
+        <translation>Type to search the partner directory.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymField</name>
+    <message>
+        <source>K-XXXX-XXXX (optional)</source>
+        <translation>K-XXXX-XXXX (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Code</source>
+        <translation>&amp;New code</translation>
+    </message>
+    <message>
+        <source>Einen zufälligen Code erzeugen – nie aus Name oder Geburtsdatum ableiten.</source>
+        <translation>Make a random code – never derive one from a name or birth date.</translation>
+    </message>
+    <message>
+        <source>Neuen Pseudonym-Code erzeugen</source>
+        <translation>Make a new pseudonym code</translation>
+    </message>
+    <message>
+        <source>Neuer Code – bitte der Person mitgeben (z. B. auf einer Karte).</source>
+        <translation>New code – please give it to the person (e.g. on a card).</translation>
+    </message>
+    <message>
+        <source>Noch unvollständig.</source>
+        <translation>Not complete yet.</translation>
+    </message>
+    <message>
+        <source>Ungültiger Code (Tippfehler?).</source>
+        <translation>Invalid code (typo?).</translation>
+    </message>
+    <message>
+        <source>Bekannter Code: {n} Kontakt(e) bisher.</source>
+        <translation>Known code: {n} contact(s) so far.</translation>
+    </message>
+    <message>
+        <source>Dieser Code ist noch nicht vergeben.</source>
+        <translation>This code has not been used yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Hinweis auf personenbezogene Daten</source>
+        <extracomment>The record type this form edits; subclasses set it.</extracomment>
+        <translation>Possible personal data</translation>
+    </message>
+    <message>
+        <source>&amp;Trotzdem speichern</source>
+        <translation>Save &amp;anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Speichern (Strg+S oder Strg+Eingabe)</source>
+        <translation>Save (Ctrl+S or Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Abbrechen (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Der Text enthält vermutlich personenbezogene Daten – bitte entfernen oder umschreiben:</source>
+        <translation>The text probably contains personal data – please remove or rephrase it:</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Trotzdem speichern?</source>
+        <translation>Save anyway?</translation>
+    </message>
+    <message>
+        <source>Der Text enthält vermutlich personenbezogene Daten. Die Dokumentation soll anonym bleiben. Wirklich unverändert speichern?</source>
+        <translation>The text probably contains personal data. Records are meant to stay anonymous. Really save it unchanged?</translation>
+    </message>
+    <message>
+        <source>Änderungen verwerfen?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
+        <translation>Your input has not been saved. Discard it?</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralForm</name>
+    <message>
+        <source>Neuer Verweis – Vielfalt</source>
+        <translation>New referral – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Verweis vom {date} – Vielfalt</source>
+        <translation>Referral of {date} – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Kontakt vom {date}</source>
+        <translation>Contact of {date}</translation>
+    </message>
+    <message>
+        <source>ohne Bezug zu einem erfassten Kontakt</source>
+        <translation>not linked to a recorded contact</translation>
+    </message>
+    <message>
+        <source>Kontakt:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>– bitte wählen –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>&amp;Thema</source>
+        <translation>&amp;Topic</translation>
+    </message>
+    <message>
+        <source>&amp;Partnerorganisation</source>
+        <translation>&amp;Partner organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Datum</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Art</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>nachfragen am</source>
+        <translation>check back on</translation>
+    </message>
+    <message>
+        <source>&amp;Wiedervorlage</source>
+        <translation>&amp;Follow-up</translation>
+    </message>
+    <message>
+        <source>Rückmeldung der Organisation (ohne Namen)</source>
+        <translation>Feedback from the organisation (no names)</translation>
+    </message>
+    <message>
+        <source>&amp;Rückmeldung</source>
+        <translation>&amp;Feedback</translation>
+    </message>
+    <message>
+        <source>Bitte ein Thema wählen.</source>
+        <translation>Please choose a topic.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>Status des Verweises ändern – Vielfalt</source>
+        <translation>Change referral status – Vielfalt</translation>
+    </message>
+    <message>
+        <source>Noch kein Verlauf.</source>
+        <translation>No history yet.</translation>
+    </message>
+    <message>
+        <source>Bisheriger Verlauf</source>
+        <translation>History so far</translation>
+    </message>
+    <message>
+        <source>Neuer Status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>Notiz zum Schritt</source>
+        <translation>Note on this step</translation>
+    </message>
+    <message>
+        <source>Rückmeldung der Organisation</source>
+        <translation>Feedback from the organisation</translation>
+    </message>
+    <message>
+        <source>Verlauf:</source>
+        <translation>History:</translation>
+    </message>
+    <message>
+        <source>Neuer &amp;Status:</source>
+        <translation>New &amp;status:</translation>
+    </message>
+    <message>
+        <source>&amp;Notiz:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>&amp;Rückmeldung:</source>
+        <translation>&amp;Feedback:</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vermutlich personenbezogene Daten ({kinds}) – bitte entfernen. Ein Statusschritt wird nur ohne solche Angaben gespeichert.</source>
+        <translation>Probably personal data ({kinds}) – please remove it. A status step is only saved without such details.</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsScreen</name>
+    <message>
+        <source>Suchen in Rückmeldungen …</source>
+        <translation>Search feedback …</translation>
+    </message>
+    <message>
+        <source>Einzelheiten zum Verweis</source>
+        <translation>Referral details</translation>
+    </message>
+    <message>
+        <source>&amp;Status ändern …</source>
+        <translation>Change &amp;status …</translation>
+    </message>
+    <message>
+        <source>Verweis&amp;zettel</source>
+        <translation>Referral &amp;slip</translation>
+    </message>
+    <message>
+        <source>Ein Blatt mit Anschrift und Öffnungszeiten der Organisation zum Mitgeben</source>
+        <translation>A sheet with the organisation’s address and opening hours to hand over</translation>
+    </message>
+    <message>
+        <source>auf Deutsch …</source>
+        <translation>in German …</translation>
+    </message>
+    <message>
+        <source>auf Englisch …</source>
+        <translation>in English …</translation>
+    </message>
+    <message>
+        <source>Verweiszettel speichern</source>
+        <translation>Save referral slip</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Verweiszettel gespeichert</source>
+        <translation>Referral slip saved</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path}
+Der Zettel enthält keine Daten der Person.</source>
+        <translation>Saved: {path}
+The slip holds no data about the person.</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>&amp;Neuer Verweis</source>
+        <translation>&amp;New referral</translation>
+    </message>
+    <message>
+        <source>1 Verweis</source>
+        <translation>1 referral</translation>
+    </message>
+    <message>
+        <source>{n} Verweise</source>
+        <translation>{n} referrals</translation>
+    </message>
+    <message>
+        <source>Keine Verweise für diese Filter.</source>
+        <translation>No referrals match these filters.</translation>
+    </message>
+    <message>
+        <source>Noch keine Verweise. Am schnellsten geht es unter „Kontakte“ mit „Verweis anlegen“.</source>
+        <translation>No referrals yet. The quickest way is “Refer” on the Contacts screen.</translation>
+    </message>
+    <message>
+        <source>Kein Verweis ausgewählt.</source>
+        <translation>No referral selected.</translation>
+    </message>
+    <message>
+        <source>Kontaktweg</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Öffnungszeiten</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Thema: {topic} · {kind}</source>
+        <translation>Topic: {topic} · {kind}</translation>
+    </message>
+    <message>
+        <source>Rückmeldung: {text}</source>
+        <translation>Feedback: {text}</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Berichte</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Berichte (PDF und CSV) sind in dieser Version noch nicht verfügbar. Die Zahlen dieses Monats stehen in der Übersicht.</source>
+        <translation>Reports (PDF and CSV) are not available in this version yet. This month’s numbers are on the Overview.</translation>
+    </message>
+    <message>
+        <source>Berichtszeitraum</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <source>Dieses Jahr bis heute</source>
+        <translation>This year to date</translation>
+    </message>
+    <message>
+        <source>Letztes Jahr</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>1. Halbjahr</source>
+        <translation>First half-year</translation>
+    </message>
+    <message>
+        <source>2. Halbjahr</source>
+        <translation>Second half-year</translation>
+    </message>
+    <message>
+        <source>Letztes Quartal</source>
+        <translation>Last quarter</translation>
+    </message>
+    <message>
+        <source>Dieser Monat</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Letzter Monat</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Frei wählen</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Gebiet</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Ganze Stadt</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <source>Kleine Zahlen verbergen bis</source>
+        <translation>Hide small numbers up to</translation>
+    </message>
+    <message>
+        <source>&amp;Vorschau berechnen</source>
+        <translation>&amp;Compute preview</translation>
+    </message>
+    <message>
+        <source>Als &amp;PDF speichern …</source>
+        <translation>Save as &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Als &amp;CSV speichern …</source>
+        <translation>Save as C&amp;SV …</translation>
+    </message>
+    <message>
+        <source>Bericht wird berechnet</source>
+        <translation>Computing the report</translation>
+    </message>
+    <message>
+        <source>Zeitraum und Gebiet</source>
+        <translation>Period and area</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Gebiet:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <source>&amp;Kleine Zahlen verbergen bis:</source>
+        <translation>&amp;Hide small numbers up to:</translation>
+    </message>
+    <message>
+        <source>Kennzahl</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Vorschau der Kennzahlen</source>
+        <translation>Preview of the key indicators</translation>
+    </message>
+    <message>
+        <source>Hinweis: Exportierte PDF- und CSV-Dateien sind nicht verschlüsselt. Sie enthalten nur zusammengefasste Zahlen; Werte von 1 bis zur gewählten Grenze sind als „.“ verborgen. Bitte trotzdem nur auf dienstlichen Laufwerken ablegen.</source>
+        <translation>Note: exported PDF and CSV files are not encrypted. They hold only aggregated numbers; values from 1 up to the chosen limit are hidden as “.”. Still, please keep them on official drives only.</translation>
+    </message>
+    <message>
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Die Zahlen werden berechnet …</source>
+        <translation>Computing the numbers …</translation>
+    </message>
+    <message>
+        <source>„.“ = aus Datenschutzgründen verborgen (kleine Zahl oder daraus ableitbar).</source>
+        <translation>“.” = hidden for data protection (a small number, or one it could be derived from).</translation>
+    </message>
+    <message>
+        <source>Der Bericht konnte nicht erstellt werden ({kind}).</source>
+        <translation>The report could not be made ({kind}).</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV-Tabelle (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>Bericht speichern (unverschlüsselt)</source>
+        <translation>Save report (not encrypted)</translation>
+    </message>
+    <message>
+        <source>Die Datei wird geschrieben …</source>
+        <translation>Writing the file …</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path} (nicht verschlüsselt).</source>
+        <translation>Saved: {path} (not encrypted).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source> Minuten</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Automatisch sperren nach</source>
+        <translation>Lock automatically after</translation>
+    </message>
+    <message>
+        <source>Sprache</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Die englische Übersetzung ist nicht installiert („make translations“ erzeugt sie).</source>
+        <translation>The English translation is not installed (“make translations” builds it).</translation>
+    </message>
+    <message>
+        <source>Farbschema</source>
+        <translation>Colour scheme</translation>
+    </message>
+    <message>
+        <source>Wie das System</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Hell</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dunkel</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Sicherheit</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>&amp;Automatisch sperren nach:</source>
+        <translation>Lock &amp;automatically after:</translation>
+    </message>
+    <message>
+        <source>Nach dieser Zeit ohne Eingabe wird der Datenbestand gesperrt und der Schlüssel aus dem Speicher entfernt. Sofort sperren: Strg+L.</source>
+        <translation>After this time without input the data is locked and the key removed from memory. Lock at once: Ctrl+L.</translation>
+    </message>
+    <message>
+        <source>Darstellung</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>&amp;Sprache:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>&amp;Farbschema:</source>
+        <translation>&amp;Colour scheme:</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>Koordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Rolle:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Datenordner:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Vielfalt – Einrichtung</source>
+        <translation>Vielfalt – Setup</translation>
+    </message>
+    <message>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Zurück</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Laptop – Arbeit vor Ort; die Daten gehen an die Koordination</source>
+        <translation>&amp;Laptop – field work; the data goes to the coordination office</translation>
+    </message>
+    <message>
+        <source>&amp;Koordination – führt die Daten zusammen und erstellt Berichte</source>
+        <translation>&amp;Coordination – merges the data and produces reports</translation>
+    </message>
+    <message>
+        <source>z. B. Laptop Nord</source>
+        <translation>e.g. Laptop North</translation>
+    </message>
+    <message>
+        <source>Name dieses Geräts</source>
+        <translation>Name of this device</translation>
+    </message>
+    <message>
+        <source>&amp;Name dieses Geräts:</source>
+        <translation>&amp;Name of this device:</translation>
+    </message>
+    <message>
+        <source>Willkommen bei Vielfalt Desktop</source>
+        <translation>Welcome to Vielfalt Desktop</translation>
+    </message>
+    <message>
+        <source>Die Daten werden verschlüsselt auf diesem Gerät gespeichert. Wofür wird dieses Gerät genutzt?</source>
+        <translation>The data is stored encrypted on this device. What is this device used for?</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase wiederholen</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;anzeigen</source>
+        <translation>&amp;Show passphrase</translation>
+    </message>
+    <message>
+        <source>Stärke der Passphrase</source>
+        <translation>Passphrase strength</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Wiederholen:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <source>Passphrase festlegen</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>Die Passphrase schützt alle Daten auf diesem Gerät. Gut merkbar und schwer zu erraten sind mehrere zufällige Wörter, z. B. „Kranich Löffel Wolke Fahrrad“. Mindestens {n} Zeichen und die Stärke „stark“.</source>
+        <translation>The passphrase protects all data on this device. Several random words are easy to remember and hard to guess, e.g. “crane spoon cloud bicycle”. At least {n} characters and the strength “strong”.</translation>
+    </message>
+    <message>
+        <source>Wiederherstellungsschlüssel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Drucken …</source>
+        <translation>&amp;Print …</translation>
+    </message>
+    <message>
+        <source>Ich habe den Wiederherstellungsschlüssel &amp;notiert oder ausgedruckt.</source>
+        <translation>I have &amp;written down or printed the recovery key.</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand ist angelegt. Mit diesem Schlüssel lassen sich die Daten öffnen, wenn die Passphrase vergessen wurde. Er wird nur jetzt angezeigt. Bitte aufschreiben oder ausdrucken und verschlossen aufbewahren – nicht auf diesem Gerät speichern.</source>
+        <translation>The data store has been created. This key opens the data if the passphrase is forgotten. It is shown only now. Please write it down or print it and keep it locked away – do not store it on this device.</translation>
+    </message>
+    <message>
+        <source>Koordination verbinden</source>
+        <translation>Connect to the coordination office</translation>
+    </message>
+    <message>
+        <source>Damit dieser Laptop Daten sicher an die Koordination schicken kann, wird deren Identitätskarte (eine kleine Datei) geladen. Vergleichen Sie danach den Fingerabdruck mit dem, den die Koordination Ihnen nennt.</source>
+        <translation>So that this laptop can send data safely to the coordination office, load the office’s identity card (a small file). Then compare its fingerprint with the one the office tells you.</translation>
+    </message>
+    <message>
+        <source>Identitätskarte &amp;laden …</source>
+        <translation>&amp;Load identity card …</translation>
+    </message>
+    <message>
+        <source>&amp;Überspringen – später unter „Synchronisation“</source>
+        <translation>&amp;Skip – later under “Synchronisation”</translation>
+    </message>
+    <message>
+        <source>Der &amp;Fingerabdruck stimmt mit dem der Koordination überein.</source>
+        <translation>The &amp;fingerprint matches the coordination office’s.</translation>
+    </message>
+    <message>
+        <source>Das Laden der Identitätskarte ist in dieser Version noch nicht verfügbar. Sie können den Schritt überspringen und ihn später unter „Synchronisation“ nachholen.</source>
+        <translation>Loading identity cards is not available in this version yet. You can skip this step and do it later under “Synchronisation”.</translation>
+    </message>
+    <message>
+        <source>sehr schwach</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <source>schwach</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>mäßig</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>sehr stark</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <source>{label}, aber zu kurz</source>
+        <translation>{label}, but too short</translation>
+    </message>
+    <message>
+        <source>Vielfalt Desktop – Wiederherstellungsschlüssel
+
+Gerät: {name}
+
+{key}
+
+Sicher aufbewahren: Wer diesen Schlüssel hat, kann die Daten öffnen.</source>
+        <translation>Vielfalt Desktop – recovery key
+
+Device: {name}
+
+{key}
+
+Keep it safe: whoever has this key can open the data.</translation>
+    </message>
+    <message>
+        <source>Identitätskarte der Koordination laden</source>
+        <translation>Load the coordination office’s identity card</translation>
+    </message>
+    <message>
+        <source>Gerät: {name}
+Fingerabdruck: {fp}</source>
+        <translation>Device: {name}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>Schritt {n} von {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <source>&amp;Fertigstellen</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Später &amp;nachholen</source>
+        <translation>Do it &amp;later</translation>
+    </message>
+    <message>
+        <source>Der verschlüsselte Datenbestand wird angelegt …</source>
+        <translation>Creating the encrypted data store …</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand konnte nicht angelegt werden ({kind}).</source>
+        <translation>The data store could not be created ({kind}).</translation>
+    </message>
+    <message>
+        <source>Einrichtung abbrechen?</source>
+        <translation>Cancel setup?</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand ist schon angelegt und bleibt erhalten; beim nächsten Start kann er mit der Passphrase entsperrt werden. Den Wiederherstellungsschlüssel sehen Sie danach nicht mehr. Abbrechen?</source>
+        <translation>The data store has already been created and is kept; next time it can be unlocked with the passphrase. You will not see the recovery key again. Cancel?</translation>
+    </message>
+</context>
+<context>
+    <name>Spalten</name>
+    <message>
+        <source>Gemeldet am</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Konfliktthemen</source>
+        <translation>Conflict topics</translation>
+    </message>
+    <message>
+        <source>Stufe</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Themen</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Alter</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Minuten</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Titel</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>davon Drittstaaten</source>
+        <translation>of them third-country</translation>
+    </message>
+    <message>
+        <source>Interessen</source>
+        <translation>Interests</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Stadtteile</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Partnerorganisation</source>
+        <translation>Partner organisation</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Topic</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Partner</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Statusschritte</source>
+        <translation>Status steps</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Interventionen</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Die Synchronisation ist in dieser Version noch nicht verfügbar. Die Daten bleiben sicher auf diesem Gerät.</source>
+        <translation>Synchronisation is not available in this version yet. The data stays safe on this device.</translation>
+    </message>
+    <message>
+        <source>Eigene Identitätskarte &amp;speichern …</source>
+        <translation>&amp;Save own identity card …</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Vertraut seit</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <source>Vertraute Geräte</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <source>Identitätskarte &amp;laden …</source>
+        <translation>&amp;Load identity card …</translation>
+    </message>
+    <message>
+        <source>Vertraut wird nur, wessen Fingerabdruck Sie verglichen haben – am besten am Telefon oder persönlich.</source>
+        <translation>Trust only devices whose fingerprint you have compared – best by phone or in person.</translation>
+    </message>
+    <message>
+        <source>Empfänger</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen …</source>
+        <translation>Choose &amp;folder …</translation>
+    </message>
+    <message>
+        <source>Bündel &amp;exportieren</source>
+        <translation>&amp;Export bundle</translation>
+    </message>
+    <message>
+        <source>Bündel &amp;importieren …</source>
+        <translation>&amp;Import bundles …</translation>
+    </message>
+    <message>
+        <source>… oder Bündel-Dateien hierher ziehen.</source>
+        <translation>… or drag bundle files here.</translation>
+    </message>
+    <message>
+        <source>Synchronisation läuft</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Austausch</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>&amp;An:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Ordner/Laufwerk:</source>
+        <translation>Folder/drive:</translation>
+    </message>
+    <message>
+        <source>Empfangen:</source>
+        <translation>Receive:</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Richtung</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Einträge</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Geändert</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Verlauf der Bündel</source>
+        <translation>Bundle history</translation>
+    </message>
+    <message>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Behalten</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Überschrieben</source>
+        <translation>Overwritten</translation>
+    </message>
+    <message>
+        <source>Konfliktprotokoll</source>
+        <translation>Conflict log</translation>
+    </message>
+    <message>
+        <source>Gleichzeitige Änderungen desselben Felds: der neuere Wert gilt, der andere steht hier zur Prüfung.</source>
+        <translation>Concurrent edits of the same field: the newer value wins; the other one is listed here for review.</translation>
+    </message>
+    <message>
+        <source>Als &amp;geprüft markieren</source>
+        <translation>Mark as &amp;reviewed</translation>
+    </message>
+    <message>
+        <source>Koordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>{name} ({role})
+Fingerabdruck: {fp}</source>
+        <translation>{name} ({role})
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>noch kein Ordner gewählt</source>
+        <translation>no folder chosen yet</translation>
+    </message>
+    <message>
+        <source>Noch kein vertrautes Gerät. Zuerst die Identitätskarte der Gegenseite laden und den Fingerabdruck vergleichen.</source>
+        <translation>No trusted device yet. First load the other side’s identity card and compare its fingerprint.</translation>
+    </message>
+    <message>
+        <source>empfangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <source>gesendet</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>Konfliktprotokoll ({n})</source>
+        <translation>Conflict log ({n})</translation>
+    </message>
+    <message>
+        <source>Identitätskarte speichern</source>
+        <translation>Save identity card</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Identitätskarte gespeichert: {path}
+Fingerabdruck: {fp}</source>
+        <translation>Identity card saved: {path}
+Fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <source>Identitätskarte laden</source>
+        <translation>Load identity card</translation>
+    </message>
+    <message>
+        <source>Karte abgelehnt</source>
+        <translation>Card refused</translation>
+    </message>
+    <message>
+        <source>Gerät vertrauen?</source>
+        <translation>Trust this device?</translation>
+    </message>
+    <message>
+        <source>Gerät: {name} ({role})
+Fingerabdruck: {fp}
+
+Stimmt der Fingerabdruck mit dem überein, den die Gegenseite nennt (z. B. am Telefon)? Nur dann vertrauen.</source>
+        <translation>Device: {name} ({role})
+Fingerprint: {fp}
+
+Does the fingerprint match the one the other side tells you (e.g. by phone)? Trust it only then.</translation>
+    </message>
+    <message>
+        <source>Nicht übernommen</source>
+        <translation>Not added</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist jetzt ein vertrautes Gerät.</source>
+        <translation>“{name}” is now a trusted device.</translation>
+    </message>
+    <message>
+        <source>Ordner oder Laufwerk für Bündel wählen</source>
+        <translation>Choose a folder or drive for bundles</translation>
+    </message>
+    <message>
+        <source>nichts Neues</source>
+        <translation>nothing new</translation>
+    </message>
+    <message>
+        <source>Bündel geschrieben: {path}
+{total} Einträge ({counts}).</source>
+        <translation>Bundle written: {path}
+{total} entries ({counts}).</translation>
+    </message>
+    <message>
+        <source>Bündel importieren</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>Vielfalt-Bündel (*{suffix});;Alle Dateien (*)</source>
+        <translation>Vielfalt bundles (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Abgelehnt – {message}</source>
+        <translation>Refused – {message}</translation>
+    </message>
+    <message>
+        <source>{file}: schon importiert, nichts geändert.</source>
+        <translation>{file}: already imported, nothing changed.</translation>
+    </message>
+    <message>
+        <source>{file} von {sender}: {n} Einträge, {changed} geändert.</source>
+        <translation>{file} from {sender}: {n} entries, {changed} changed.</translation>
+    </message>
+    <message>
+        <source>Prüfung meldet Probleme: {p}</source>
+        <translation>The check reports problems: {p}</translation>
+    </message>
+    <message>
+        <source>Bitte warten …</source>
+        <translation>Please wait …</translation>
+    </message>
+    <message>
+        <source>Fehlgeschlagen: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>Vielfalt – Entsperren</source>
+        <translation>Vielfalt – Unlock</translation>
+    </message>
+    <message>
+        <source>Vielfalt Desktop</source>
+        <translation>Vielfalt Desktop</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand ist verschlüsselt und gesperrt.</source>
+        <translation>The data is encrypted and locked.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Entsperren</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Entsperren</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Schlüssel wird geprüft</source>
+        <translation>Checking the key</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Passphrase vergessen?</source>
+        <translation>Forgot the passphrase?</translation>
+    </message>
+    <message>
+        <source>Datenbestand: {path}</source>
+        <translation>Data: {path}</translation>
+    </message>
+    <message>
+        <source>Bitte die Passphrase eingeben.</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Schlüssel wird abgeleitet …</source>
+        <translation>Deriving the key …</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch. Nächster Versuch in {s} s.</source>
+        <translation>Wrong passphrase. Next try in {s} s.</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand konnte nicht geöffnet werden ({kind}).</source>
+        <translation>The data could not be opened ({kind}).</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch. Bitte erneut versuchen.</source>
+        <translation>Wrong passphrase. Please try again.</translation>
+    </message>
+    <message>
+        <source>Passphrase vergessen</source>
+        <translation>Forgotten passphrase</translation>
+    </message>
+    <message>
+        <source>Mit dem Wiederherstellungsschlüssel, der bei der Einrichtung angezeigt wurde, lässt sich eine neue Passphrase setzen. Bitte wenden Sie sich an die Koordination oder führen Sie im Terminal „vielfalt passwd --recovery“ aus.</source>
+        <translation>The recovery key shown during setup lets you set a new passphrase. Please ask the coordination office, or run “vielfalt passwd --recovery” in a terminal.</translation>
+    </message>
+</context>
+</TS>

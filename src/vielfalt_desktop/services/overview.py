@@ -1,0 +1,338 @@
+"""What is due today and what happened this month: the Übersicht screen's data (no Qt).
+
+Everything is answered in SQL with a row limit; nothing loads a whole table.
+
+Due means:
+
+* **contacts** whose follow-up date (Wiedervorlage) is today or earlier;
+* **referrals awaiting feedback**: status "vorgeschlagen" or "vermittelt", and either the
+  follow-up date is today or earlier, or no follow-up date is set and the referral is older
+  than :data:`REFERRAL_WAIT_DAYS` days (a referral with a follow-up date still ahead is not
+  yet due);
+* **conflicts** that are not closed and whose latest intervention's next step is dated today
+  or earlier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+
+from vielfalt_desktop.domain.vocab import Vocabularies
+from vielfalt_desktop.store.database import Store
+from vielfalt_desktop.store.models import TABLE_BY_KIND
+
+REFERRAL_WAIT_DAYS = 14
+AWAITING_FEEDBACK = ("vorgeschlagen", "vermittelt")
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class DueContact:
+    id: str
+    date: dt.date
+    follow_up: dt.date
+    district: str
+    pseudonym: str | None
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DueReferral:
+    id: str
+    date: dt.date
+    follow_up: dt.date | None
+    status: str
+    topic: str
+    partner_id: str
+    partner_name: str
+    days_open: int
+
+
+@dataclass(frozen=True, slots=True)
+class DueConflict:
+    id: str
+    opened: dt.date
+    district: str
+    status: str
+    categories: tuple[str, ...]
+    next_step: str
+    next_step_date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class DueList:
+    """Up to ``limit`` due items, oldest first, and how many there are in all."""
+
+    contacts: tuple[DueContact, ...] = ()
+    contacts_total: int = 0
+    referrals: tuple[DueReferral, ...] = ()
+    referrals_total: int = 0
+    conflicts: tuple[DueConflict, ...] = ()
+    conflicts_total: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.contacts_total + self.referrals_total + self.conflicts_total
+
+
+@dataclass(frozen=True, slots=True)
+class MonthCounts:
+    first: dt.date
+    last: dt.date
+    contacts: int = 0
+    pseudonyms: int = 0
+    referrals: int = 0
+    conflicts_opened: int = 0
+    conflicts_closed: int = 0
+    interventions: int = 0
+    events: int = 0
+    event_participants: int = 0
+    open_conflicts: int = 0
+    by_district: tuple[tuple[str, int], ...] = field(default=())
+
+
+def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    first = day.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(str(code) for code in json.loads(value))
+
+
+def _count(conn: Connection, stmt: Select[Any]) -> int:
+    counted = select(func.count()).select_from(stmt.order_by(None).subquery())
+    return int(conn.execute(counted).scalar_one())
+
+
+class OverviewService:
+    def __init__(self, store: Store, vocab: Vocabularies) -> None:
+        self.store = store
+        self.vocab = vocab
+
+    def _closed_statuses(self) -> tuple[str, ...]:
+        return tuple(e.code for e in self.vocab["conflict_status"] if e.flag("closed"))
+
+    # --- due ----------------------------------------------------------------------------
+
+    def due(self, today: dt.date | None = None, limit: int = DEFAULT_LIMIT) -> DueList:
+        today = today or self.store.clock.today()
+        with self.store.read() as conn:
+            contacts_stmt = self._due_contacts(today)
+            referrals_stmt = self._due_referrals(today)
+            conflicts_stmt = self._due_conflicts(today)
+            contacts = tuple(
+                DueContact(
+                    id=row.id,
+                    date=_date(row.date),
+                    follow_up=_date(row.follow_up),
+                    district=row.district,
+                    pseudonym=row.pseudonym,
+                    topics=_codes(row.topics),
+                )
+                for row in conn.execute(contacts_stmt.limit(limit))
+            )
+            referrals = tuple(
+                DueReferral(
+                    id=row.id,
+                    date=_date(row.date),
+                    follow_up=_date(row.follow_up) if row.follow_up is not None else None,
+                    status=row.status,
+                    topic=row.topic,
+                    partner_id=row.partner_id,
+                    partner_name=row.partner_name or "",
+                    days_open=(today - _date(row.date)).days,
+                )
+                for row in conn.execute(referrals_stmt.limit(limit))
+            )
+            conflicts = tuple(
+                DueConflict(
+                    id=row.id,
+                    opened=_date(row.opened),
+                    district=row.district,
+                    status=row.status,
+                    categories=_codes(row.categories),
+                    next_step=row.next_step or "",
+                    next_step_date=_date(row.next_step_date),
+                )
+                for row in conn.execute(conflicts_stmt.limit(limit))
+            )
+            return DueList(
+                contacts=contacts,
+                contacts_total=_count(conn, contacts_stmt),
+                referrals=referrals,
+                referrals_total=_count(conn, referrals_stmt),
+                conflicts=conflicts,
+                conflicts_total=_count(conn, conflicts_stmt),
+            )
+
+    def _due_contacts(self, today: dt.date) -> Select[Any]:
+        c = TABLE_BY_KIND["contact"]
+        return (
+            select(c.c.id, c.c.date, c.c.follow_up, c.c.district, c.c.pseudonym, c.c.topics)
+            .where(c.c.deleted == false(), c.c.follow_up.is_not(None), c.c.follow_up <= today)
+            .order_by(c.c.follow_up.asc(), c.c.id.asc())
+        )
+
+    def _due_referrals(self, today: dt.date) -> Select[Any]:
+        r = TABLE_BY_KIND["referral"]
+        p = TABLE_BY_KIND["partner"]
+        waited = today - dt.timedelta(days=REFERRAL_WAIT_DAYS)
+        due_date = func.coalesce(r.c.follow_up, r.c.date)
+        when: ColumnElement[bool] = or_(
+            and_(r.c.follow_up.is_not(None), r.c.follow_up <= today),
+            and_(r.c.follow_up.is_(None), r.c.date <= waited),
+        )
+        return (
+            select(
+                r.c.id,
+                r.c.date,
+                r.c.follow_up,
+                r.c.status,
+                r.c.topic,
+                r.c.partner_id,
+                p.c.name.label("partner_name"),
+            )
+            .select_from(r.outerjoin(p, p.c.id == r.c.partner_id))
+            .where(r.c.deleted == false(), r.c.status.in_(AWAITING_FEEDBACK), when)
+            .order_by(due_date.asc(), r.c.id.asc())
+        )
+
+    def _due_conflicts(self, today: dt.date) -> Select[Any]:
+        k = TABLE_BY_KIND["conflict"]
+        i = TABLE_BY_KIND["intervention"]
+        ranked = (
+            select(
+                i.c.conflict_id,
+                i.c.next_step,
+                i.c.next_step_date,
+                func.row_number()
+                .over(
+                    partition_by=i.c.conflict_id,
+                    order_by=(i.c.date.desc(), i.c.created_hlc.desc(), i.c.id.desc()),
+                )
+                .label("position"),
+            )
+            .where(i.c.deleted == false())
+            .subquery("latest")
+        )
+        return (
+            select(
+                k.c.id,
+                k.c.opened,
+                k.c.district,
+                k.c.status,
+                k.c.categories,
+                ranked.c.next_step,
+                ranked.c.next_step_date,
+            )
+            .select_from(k.join(ranked, ranked.c.conflict_id == k.c.id))
+            .where(
+                k.c.deleted == false(),
+                k.c.closed.is_(None),
+                k.c.status.not_in(self._closed_statuses()),
+                ranked.c.position == literal_column("1"),
+                ranked.c.next_step_date.is_not(None),
+                ranked.c.next_step_date <= today,
+            )
+            .order_by(ranked.c.next_step_date.asc(), k.c.id.asc())
+        )
+
+    # --- this month ---------------------------------------------------------------------
+
+    def month(self, day: dt.date | None = None) -> MonthCounts:
+        """Counts for the calendar month containing ``day`` (default: today)."""
+        first, last = month_bounds(day or self.store.clock.today())
+        c = TABLE_BY_KIND["contact"]
+        r = TABLE_BY_KIND["referral"]
+        k = TABLE_BY_KIND["conflict"]
+        i = TABLE_BY_KIND["intervention"]
+        e = TABLE_BY_KIND["event"]
+        with self.store.read() as conn:
+
+            def scalar(stmt: Select[Any]) -> int:
+                return int(conn.execute(stmt).scalar() or 0)
+
+            in_month_c = and_(c.c.deleted == false(), c.c.date >= first, c.c.date <= last)
+            by_district = tuple(
+                (str(row[0]), int(row[1]))
+                for row in conn.execute(
+                    select(c.c.district, func.count())
+                    .where(in_month_c)
+                    .group_by(c.c.district)
+                    .order_by(func.count().desc(), c.c.district)
+                    .limit(10)
+                )
+            )
+            return MonthCounts(
+                first=first,
+                last=last,
+                contacts=scalar(select(func.count()).where(in_month_c)),
+                pseudonyms=scalar(
+                    select(func.count(func.distinct(c.c.pseudonym))).where(
+                        in_month_c, c.c.pseudonym.is_not(None)
+                    )
+                ),
+                referrals=scalar(
+                    select(func.count()).where(
+                        r.c.deleted == false(), r.c.date >= first, r.c.date <= last
+                    )
+                ),
+                conflicts_opened=scalar(
+                    select(func.count()).where(
+                        k.c.deleted == false(), k.c.opened >= first, k.c.opened <= last
+                    )
+                ),
+                conflicts_closed=scalar(
+                    select(func.count()).where(
+                        k.c.deleted == false(), k.c.closed >= first, k.c.closed <= last
+                    )
+                ),
+                interventions=scalar(
+                    select(func.count()).where(
+                        i.c.deleted == false(), i.c.date >= first, i.c.date <= last
+                    )
+                ),
+                events=scalar(
+                    select(func.count()).where(
+                        e.c.deleted == false(), e.c.date >= first, e.c.date <= last
+                    )
+                ),
+                event_participants=scalar(
+                    select(func.coalesce(func.sum(e.c.participants_total), 0)).where(
+                        e.c.deleted == false(), e.c.date >= first, e.c.date <= last
+                    )
+                ),
+                open_conflicts=scalar(
+                    select(func.count()).where(
+                        k.c.deleted == false(),
+                        k.c.closed.is_(None),
+                        k.c.status.not_in(self._closed_statuses()),
+                    )
+                ),
+                by_district=by_district,
+            )

@@ -1,0 +1,477 @@
+"""The first-run setup as a plain state machine (no Qt), in the style of Electrum's wizard.
+
+The dialog only drives it: it shows the page for :attr:`SetupWizard.current`, feeds the
+user's input in, asks :meth:`SetupWizard.problems` what still blocks "Weiter" and calls
+:meth:`SetupWizard.next` / :meth:`SetupWizard.back`. Leaving the passphrase step creates the
+encrypted store (Argon2id takes seconds), so the dialog runs that one call off the UI thread
+(:meth:`SetupWizard.next_is_slow` says when).
+
+Steps::
+
+    role ──► passphrase ──► recovery ──► peer (laptops only, skippable) ──► done
+
+Once the store exists there is no way back to the passphrase step: the store is made.
+
+The peer step (trusting the coordinator's identity card) goes through the sync layer
+(:func:`load_peer_support`); it can always be skipped and done later on the Synchronisation
+screen.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import zxcvbn
+
+from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.resources import resource_path
+from vielfalt_desktop.services.app import App
+from vielfalt_desktop.store.database import DataPaths
+from vielfalt_desktop.store.vault import MIN_PASSPHRASE_LENGTH
+
+MIN_SCORE = 3
+MIN_LENGTH = max(10, MIN_PASSPHRASE_LENGTH)
+MAX_NAME_LENGTH = 60
+# zxcvbn refuses longer input; a passphrase this long is judged by its first 72 characters.
+_ZXCVBN_MAX = 72
+
+ROLES: dict[str, str] = {"field": "Laptop", "office": "Koordination"}
+
+STRENGTH_LABELS = ("sehr schwach", "schwach", "mäßig", "stark", "sehr stark")
+
+# zxcvbn speaks English; these are its messages in German. Unknown ones are dropped.
+_FEEDBACK_DE: dict[str, str] = {
+    "Use a few words, avoid common phrases.": (
+        "Mehrere Wörter verwenden, bekannte Redewendungen vermeiden."
+    ),
+    "No need for symbols, digits, or uppercase letters.": (
+        "Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig."
+    ),
+    "Add another word or two. Uncommon words are better.": (
+        "Ein, zwei weitere Wörter anhängen – ungewöhnliche Wörter sind besser."
+    ),
+    "Straight rows of keys are easy to guess.": "Tastenreihen sind leicht zu erraten.",
+    "Short keyboard patterns are easy to guess.": "Kurze Tastaturmuster sind leicht zu erraten.",
+    "Use a longer keyboard pattern with more turns.": (
+        "Ein längeres Tastaturmuster mit mehr Richtungswechseln verwenden."
+    ),
+    'Repeats like "aaa" are easy to guess.': "Wiederholungen wie „aaa“ sind leicht zu erraten.",
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': (
+        "Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“."
+    ),
+    "Avoid repeated words and characters.": "Wiederholte Wörter und Zeichen vermeiden.",
+    'Sequences like "abc" or "6543" are easy to guess.': (
+        "Folgen wie „abc“ oder „6543“ sind leicht zu erraten."
+    ),
+    "Avoid sequences.": "Zeichenfolgen vermeiden.",
+    "Recent years are easy to guess.": "Jahreszahlen der letzten Jahre sind leicht zu erraten.",
+    "Avoid recent years.": "Aktuelle Jahreszahlen vermeiden.",
+    "Avoid years that are associated with you.": "Jahreszahlen mit persönlichem Bezug vermeiden.",
+    "Dates are often easy to guess.": "Datumsangaben sind oft leicht zu erraten.",
+    "Avoid dates and years that are associated with you.": (
+        "Daten und Jahreszahlen mit persönlichem Bezug vermeiden."
+    ),
+    "This is a top-10 common password.": "Das ist eines der 10 häufigsten Passwörter.",
+    "This is a top-100 common password.": "Das ist eines der 100 häufigsten Passwörter.",
+    "This is a very common password.": "Das ist ein sehr häufiges Passwort.",
+    "This is similar to a commonly used password.": "Das ähnelt einem häufigen Passwort.",
+    "A word by itself is easy to guess.": "Ein einzelnes Wort ist leicht zu erraten.",
+    "Names and surnames by themselves are easy to guess.": (
+        "Vor- und Nachnamen allein sind leicht zu erraten."
+    ),
+    "Common names and surnames are easy to guess.": (
+        "Häufige Vor- und Nachnamen sind leicht zu erraten."
+    ),
+    "Capitalization doesn't help very much.": "Großschreibung hilft kaum.",
+    "All-uppercase is almost as easy to guess as all-lowercase.": (
+        "Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben."
+    ),
+    "Reversed words aren't much harder to guess.": (
+        "Rückwärts geschriebene Wörter sind kaum schwerer zu erraten."
+    ),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": (
+        "Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum."
+    ),
+}
+
+# zxcvbn's dictionaries are English; German passphrases need German words to be judged fairly.
+_GERMAN_TEXT = (
+    "passwort kennwort geheim hallo sommer winter herbst fruehling frühling sonne liebe schatz "
+    "maus hase fussball fußball bayern schalke werder dortmund hamburg berlin deutschland "
+    "magdeburg elbe sachsen anhalt vielfalt integration stadt laptop koordination büro buero "
+    "arbeit computer willkommen freiheit familie sicherheit daten "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag "
+    "januar februar märz maerz april mai juni juli august september oktober november dezember"
+)
+_GERMAN_WORDS = tuple(_GERMAN_TEXT.split())
+
+
+class SetupError(VielfaltError):
+    """A wizard step cannot be left yet; the message says why."""
+
+
+class Step(enum.Enum):
+    ROLE = "role"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a step's name, not a secret
+    RECOVERY = "recovery"
+    PEER = "peer"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Strength:
+    """A passphrase's estimated strength (zxcvbn score 0–4) with German advice."""
+
+    score: int
+    label: str
+    acceptable: bool
+    warning: str
+    suggestions: tuple[str, ...]
+    crack_time: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeerCard:
+    """What the wizard shows of a loaded identity card, for the user to compare."""
+
+    name: str
+    role: str
+    fingerprint: str
+
+
+class PeerSupport(Protocol):
+    """What the sync layer must offer for the peer step. Adapters live in load_peer_support."""
+
+    def read_card(self, path: Path) -> PeerCard:
+        """Parse and check an identity card file; raise VielfaltError if it is unusable."""
+
+    def trust(self, app: App, path: Path) -> PeerCard:
+        """Store the card's node as a trusted peer of ``app``'s store."""
+
+
+@functools.cache
+def _word_list() -> tuple[str, ...]:
+    words = list(_GERMAN_WORDS)
+    try:
+        lines = resource_path("names", "vornamen.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    words += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return tuple(words)
+
+
+def _german(message: str) -> str:
+    return _FEEDBACK_DE.get(" ".join(message.split()), "")
+
+
+def _crack_time(seconds: float) -> str:
+    """How long an offline attacker with the stored Argon2id parameters would need, roughly.
+
+    zxcvbn's "offline slow hashing" assumes 10 000 guesses per second; Argon2id with 256 MiB
+    is slower still, so this errs on the cautious side.
+    """
+    minute, hour, day, year = 60, 3600, 86400, 31_557_600
+    if seconds < minute:
+        return "weniger als eine Minute"
+    if seconds < hour:
+        return f"etwa {round(seconds / minute)} Minuten"
+    if seconds < day:
+        return f"etwa {round(seconds / hour)} Stunden"
+    if seconds < year:
+        return f"etwa {round(seconds / day)} Tage"
+    if seconds < 100 * year:
+        return f"etwa {round(seconds / year)} Jahre"
+    return "mehr als ein Jahrhundert"
+
+
+def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
+    """Strength of ``passphrase``; acceptable means score ≥ 3 and at least 10 characters."""
+    if not passphrase:
+        return Strength(0, STRENGTH_LABELS[0], False, "", (), "")
+    sample = passphrase[:_ZXCVBN_MAX]
+    result: dict[str, Any] = zxcvbn.zxcvbn(sample, user_inputs=[*user_inputs, *_word_list()])
+    score = int(result["score"])
+    feedback = result.get("feedback") or {}
+    warning = _german(str(feedback.get("warning") or ""))
+    suggestions = [_german(str(s)) for s in feedback.get("suggestions") or ()]
+    if len(passphrase) < MIN_LENGTH:
+        suggestions.insert(0, f"Mindestens {MIN_LENGTH} Zeichen verwenden.")
+    seconds = float(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"])
+    return Strength(
+        score=score,
+        label=STRENGTH_LABELS[max(0, min(score, 4))],
+        acceptable=score >= MIN_SCORE and len(passphrase) >= MIN_LENGTH,
+        warning=warning,
+        suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
+        crack_time=_crack_time(seconds),
+    )
+
+
+def load_peer_support() -> PeerSupport | None:
+    """The hook for the peer step: an adapter onto the sync layer, if it is installed.
+
+    The sync layer defines the identity card format and checks cards; this module never reads
+    cards itself. Without ``vielfalt_desktop.services.sync`` (an installation without the sync
+    layer) the answer is None and the wizard lets the user do the step later.
+    """
+    try:
+        module = importlib.import_module("vielfalt_desktop.services.sync")
+    except ImportError:
+        return None
+    service = getattr(module, "SyncService", None)
+    if service is None or not callable(getattr(service, "read_card", None)):
+        return None
+    return _SyncPeerSupport(service)
+
+
+class _SyncPeerSupport:
+    """Reads a card with SyncService.read_card and trusts it with ``app.sync.add_peer``."""
+
+    def __init__(self, service: Any) -> None:
+        self._service = service
+
+    @staticmethod
+    def _card(found: Any) -> PeerCard:
+        return PeerCard(
+            name=str(getattr(found, "name", "")),
+            role=str(getattr(found, "role", "")),
+            fingerprint=str(getattr(found, "fingerprint", "")),
+        )
+
+    def read_card(self, path: Path) -> PeerCard:
+        return self._card(self._service.read_card(path))
+
+    def trust(self, app: App, path: Path) -> PeerCard:
+        card = self._service.read_card(path)
+        return self._card(app.sync.add_peer(card))
+
+
+CreateApp = Callable[[Path, str, str, str], tuple[App, str]]
+
+
+def _create_app(data_dir: Path, passphrase: str, role: str, name: str) -> tuple[App, str]:
+    return App.create(data_dir, passphrase, role=role, name=name)
+
+
+@dataclass
+class WizardData:
+    role: str = "field"
+    name: str = ""
+    passphrase: str = field(default="", repr=False)
+    repeat: str = field(default="", repr=False)
+    recovery_key: str = field(default="", repr=False)
+    recovery_noted: bool = False
+    card_path: Path | None = None
+    card: PeerCard | None = None
+    card_confirmed: bool = False
+    peer_skipped: bool = False
+    peer_trusted: PeerCard | None = None
+
+
+class SetupWizard:
+    """First-run setup. ``app`` is the opened App once the store exists; the caller keeps it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        create_app: CreateApp = _create_app,
+        peer_support: PeerSupport | None = None,
+        find_peer_support: Callable[[], PeerSupport | None] = load_peer_support,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.data = WizardData()
+        self.current = Step.ROLE
+        self.history: list[Step] = []
+        self.app: App | None = None
+        self._create_app = create_app
+        self.peer_support = peer_support if peer_support is not None else find_peer_support()
+
+    # --- what the pages show ------------------------------------------------------------
+
+    def steps(self) -> tuple[Step, ...]:
+        """The visible steps for the chosen role, for a "Schritt 2 von 4" indicator."""
+        if self.data.role == "field":
+            return (Step.ROLE, Step.PASSPHRASE, Step.RECOVERY, Step.PEER)
+        return (Step.ROLE, Step.PASSPHRASE, Step.RECOVERY)
+
+    @property
+    def store_created(self) -> bool:
+        return self.app is not None
+
+    @property
+    def peer_available(self) -> bool:
+        return self.peer_support is not None
+
+    def strength(self) -> Strength:
+        name = self.data.name.strip()
+        return estimate(self.data.passphrase, [name, name.replace(" ", ""), *name.split()])
+
+    # --- input --------------------------------------------------------------------------
+
+    def set_role(self, role: str, name: str) -> None:
+        if self.store_created:
+            raise SetupError("Der Datenbestand ist schon angelegt; die Rolle bleibt.")
+        if role not in ROLES:
+            raise SetupError(f"Unbekannte Rolle „{role}“.")
+        self.data.role = role
+        self.data.name = name
+
+    def set_passphrase(self, passphrase: str, repeat: str) -> Strength:
+        if self.store_created:
+            raise SetupError("Der Datenbestand ist schon angelegt.")
+        self.data.passphrase = passphrase
+        self.data.repeat = repeat
+        return self.strength()
+
+    def set_recovery_noted(self, noted: bool) -> None:
+        self.data.recovery_noted = noted
+
+    def load_card(self, path: Path) -> PeerCard:
+        """Read the coordinator's identity card; the user then compares its fingerprint."""
+        if self.peer_support is None:
+            raise SetupError(
+                "Identitätskarten können noch nicht geladen werden. "
+                "Das geht später unter „Synchronisation“."
+            )
+        card = self.peer_support.read_card(Path(path))
+        if card.role and card.role != "office":
+            raise SetupError(
+                f"Diese Identitätskarte gehört zu „{card.name}“, nicht zur Koordination."
+            )
+        self.data.card_path = Path(path)
+        self.data.card = card
+        self.data.card_confirmed = False
+        self.data.peer_skipped = False
+        return card
+
+    def confirm_fingerprint(self, confirmed: bool) -> None:
+        if confirmed and self.data.card is None:
+            raise SetupError("Bitte zuerst die Identitätskarte der Koordination laden.")
+        self.data.card_confirmed = confirmed
+
+    def skip_peer(self) -> None:
+        """Leave the coordinator's card for later (Synchronisation screen)."""
+        self.data.peer_skipped = True
+        self.data.card = None
+        self.data.card_path = None
+        self.data.card_confirmed = False
+
+    # --- rules --------------------------------------------------------------------------
+
+    def problems(self, step: Step | None = None) -> dict[str, str]:
+        """What keeps ``step`` (default: the current one) from being left, by field."""
+        step = step or self.current
+        found: dict[str, str] = {}
+        d = self.data
+        if step is Step.ROLE:
+            name = d.name.strip()
+            if not name:
+                found["name"] = "Bitte einen Namen für dieses Gerät angeben, z. B. „Laptop Nord“."
+            elif len(name) > MAX_NAME_LENGTH:
+                found["name"] = f"Der Name ist zu lang (höchstens {MAX_NAME_LENGTH} Zeichen)."
+        elif step is Step.PASSPHRASE:
+            strength = self.strength()
+            if len(d.passphrase) < MIN_LENGTH:
+                found["passphrase"] = f"Die Passphrase braucht mindestens {MIN_LENGTH} Zeichen."
+            elif not strength.acceptable:
+                found["passphrase"] = (
+                    f"Die Passphrase ist zu leicht zu erraten ({strength.label}). "
+                    "Bitte mindestens „stark“ erreichen."
+                )
+            if d.repeat != d.passphrase:
+                found["repeat"] = "Die beiden Eingaben stimmen nicht überein."
+            if DataPaths(self.data_dir).exists() and not self.store_created:
+                found["data_dir"] = (
+                    f"In {self.data_dir} liegt schon ein Datenbestand; er wird nicht überschrieben."
+                )
+        elif step is Step.RECOVERY:
+            if not d.recovery_noted:
+                found["recovery_noted"] = (
+                    "Bitte bestätigen, dass der Wiederherstellungsschlüssel notiert "
+                    "oder ausgedruckt ist."
+                )
+        elif step is Step.PEER and not d.peer_skipped and not d.card_confirmed:
+            found["card"] = (
+                "Bitte die Identitätskarte der Koordination laden und den Fingerabdruck "
+                "bestätigen – oder den Schritt überspringen."
+            )
+        return found
+
+    def can_next(self) -> bool:
+        return self.current is not Step.DONE and not self.problems()
+
+    def can_back(self) -> bool:
+        if not self.history:
+            return False
+        return not (self.store_created and self.history[-1] in (Step.ROLE, Step.PASSPHRASE))
+
+    def next_is_slow(self) -> bool:
+        """True when :meth:`next` derives the key and creates the store (run it off the UI)."""
+        return self.current is Step.PASSPHRASE and not self.store_created
+
+    # --- navigation ---------------------------------------------------------------------
+
+    def _following(self) -> Step:
+        if self.current is Step.ROLE:
+            return Step.PASSPHRASE
+        if self.current is Step.PASSPHRASE:
+            return Step.RECOVERY
+        if self.current is Step.RECOVERY:
+            return Step.PEER if self.data.role == "field" else Step.DONE
+        return Step.DONE
+
+    def next(self) -> Step:
+        """Leave the current step. Raises SetupError (with a German message) when blocked."""
+        found = self.problems()
+        if found:
+            raise SetupError(next(iter(found.values())))
+        if self.current is Step.PASSPHRASE and not self.store_created:
+            self._create_store()
+        elif self.current is Step.PEER and self.data.card_confirmed and not self.data.peer_skipped:
+            self._trust_peer()
+        self.history.append(self.current)
+        self.current = self._following()
+        return self.current
+
+    def back(self) -> Step:
+        if not self.can_back():
+            raise SetupError("Hier geht es nicht zurück: der Datenbestand ist schon angelegt.")
+        self.current = self.history.pop()
+        return self.current
+
+    def _create_store(self) -> None:
+        d = self.data
+        app, recovery = self._create_app(self.data_dir, d.passphrase, d.role, d.name.strip())
+        self.app = app
+        d.recovery_key = recovery
+        # The passphrase is not needed any more; do not keep it around.
+        d.passphrase = d.repeat = ""
+
+    def _trust_peer(self) -> None:
+        assert self.app is not None
+        assert self.data.card_path is not None
+        if self.peer_support is None:
+            raise SetupError("Identitätskarten können noch nicht geladen werden.")
+        self.data.peer_trusted = self.peer_support.trust(self.app, self.data.card_path)
+
+    def finish(self) -> App:
+        """The opened App; the wizard forgets the recovery key."""
+        if self.current is not Step.DONE or self.app is None:
+            raise SetupError("Die Einrichtung ist noch nicht abgeschlossen.")
+        self.data.recovery_key = ""
+        app, self.app = self.app, None
+        return app
+
+    def abort(self) -> None:
+        """Cancel: close a store already created (it stays on disk and can be unlocked)."""
+        if self.app is not None:
+            self.app.close()
+            self.app = None
+        self.data.passphrase = self.data.repeat = self.data.recovery_key = ""

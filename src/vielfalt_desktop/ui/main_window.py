@@ -1,0 +1,244 @@
+"""The unlocked window: navigation on the left, one screen at a time on the right.
+
+Ctrl+1…9 or Alt+1…9 switch screens, Ctrl+L locks, F5 reloads the current screen.
+Screens are built the first time they are shown, so unlocking is quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from vielfalt_desktop.domain.records import Contact
+from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.icons import icon
+from vielfalt_desktop.ui.screens.base import Screen
+from vielfalt_desktop.ui.signals import emit, relay
+
+SCREEN_KEYS = (
+    "overview",
+    "contacts",
+    "referrals",
+    "conflicts",
+    "events",
+    "network",
+    "sync",
+    "reports",
+    "settings",
+)
+
+
+_SCREEN_CLASSES = {
+    "overview": ("overview_screen", "OverviewScreen"),
+    "contacts": ("contacts_screen", "ContactsScreen"),
+    "referrals": ("referrals_screen", "ReferralsScreen"),
+    "conflicts": ("conflicts_screen", "ConflictsScreen"),
+    "events": ("events_screen", "EventsScreen"),
+    "network": ("network_screen", "NetworkScreen"),
+    "sync": ("sync_screen", "SyncScreen"),
+    "reports": ("reports_screen", "ReportsScreen"),
+    "settings": ("settings_screen", "SettingsScreen"),
+}
+
+
+def make_screen(key: str, ctx: UiContext, parent: QWidget) -> Screen:
+    """Import a screen's module only when the screen is first shown."""
+    module_name, class_name = _SCREEN_CLASSES[key]
+    module = importlib.import_module(f"vielfalt_desktop.ui.screens.{module_name}")
+    cls: type[Screen] = getattr(module, class_name)
+    return cls(ctx, parent)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    closing = Signal()
+    language_changed = Signal(str)
+    idle_minutes_changed = Signal(int)
+    color_scheme_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._locking = False
+        store = ctx.app.store
+        role = self.tr("Koordination") if store.role == "office" else self.tr("Laptop")
+        self.setWindowTitle(
+            self.tr("Vielfalt – {name} ({role})").format(name=store.node_name, role=role)
+        )
+        self.setObjectName("MainWindow")
+        titles = {
+            "overview": self.tr("Übersicht"),
+            "contacts": self.tr("Kontakte"),
+            "referrals": self.tr("Verweise"),
+            "conflicts": self.tr("Konflikte"),
+            "events": self.tr("Veranstaltungen"),
+            "network": self.tr("Netzwerk"),
+            "sync": self.tr("Synchronisation"),
+            "reports": self.tr("Berichte"),
+            "settings": self.tr("Einstellungen"),
+        }
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self._screens: dict[str, Screen] = {}
+        self._holders: dict[str, QWidget] = {}
+        self._holder_layouts: dict[str, QHBoxLayout] = {}
+        for number, key in enumerate(SCREEN_KEYS, start=1):
+            item = QListWidgetItem(icon(key), titles[key])
+            item.setToolTip(self.tr("{title} (Strg+{n})").format(title=titles[key], n=number))
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+            self.nav.addItem(item)
+            holder = QWidget()
+            holder_layout = QHBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self._holder_layouts[key] = holder_layout
+            self.stack.addWidget(holder)
+            for prefix in ("Ctrl", "Alt"):
+                QShortcut(
+                    QKeySequence(f"{prefix}+{number}"),
+                    self,
+                    lambda n=number - 1: self.show_screen(n),
+                )
+        width = max(self.nav.sizeHintForColumn(0), 150) + 36
+        self.nav.setFixedWidth(width)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        lock = QShortcut(QKeySequence("Ctrl+L"), self)
+        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        lock.activated.connect(relay(self.lock_requested))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload_current)
+        QShortcut(QKeySequence("F5"), self, self.reload_current)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
+
+        where = QLabel(
+            self.tr("{name} · {role} · Sperren: Strg+L").format(name=store.node_name, role=role)
+        )
+        where.setEnabled(False)
+        self.statusBar().addPermanentWidget(where)
+        self.resize(1280, 800)
+        self.nav.setCurrentRow(0)
+
+    # --- screens ------------------------------------------------------------------------
+
+    def page(self, key: str) -> Screen:
+        """The screen for ``key``, built on first use."""
+        screen = self._screens.get(key)
+        if screen is None:
+            holder = self._holders[key]
+            screen = make_screen(key, self.ctx, holder)
+            self._holder_layouts[key].addWidget(screen)
+            self._screens[key] = screen
+            self._wire(key, screen)
+        return screen
+
+    def _wire(self, key: str, screen: Screen) -> None:
+        if key == "contacts":
+            screen.refer.connect(self.refer_contact)  # type: ignore[attr-defined]
+            screen.suggest.connect(self.suggest_for_contact)  # type: ignore[attr-defined]
+        elif key == "overview":
+            screen.open_record.connect(self.open_record)  # type: ignore[attr-defined]
+        elif key == "settings":
+            screen.language_changed.connect(self.language_changed)  # type: ignore[attr-defined]
+            screen.idle_minutes_changed.connect(  # type: ignore[attr-defined]
+                self.idle_minutes_changed
+            )
+            screen.color_scheme_changed.connect(  # type: ignore[attr-defined]
+                self.color_scheme_changed
+            )
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = SCREEN_KEYS[row]
+        screen = self.page(key)
+        self.stack.setCurrentIndex(row)
+        screen.activated()
+
+    def show_screen(self, index: int) -> Screen:
+        self.nav.setCurrentRow(index)
+        return self.page(SCREEN_KEYS[index])
+
+    def show_key(self, key: str) -> Screen:
+        return self.show_screen(SCREEN_KEYS.index(key))
+
+    def current_index(self) -> int:
+        return self.nav.currentRow()
+
+    def current_key(self) -> str:
+        return SCREEN_KEYS[max(0, self.nav.currentRow())]
+
+    def reload_current(self) -> None:
+        self.page(self.current_key()).reload()
+
+    # --- cross-screen actions -----------------------------------------------------------
+
+    def refer_contact(self, contact: Contact) -> None:
+        screen = self.show_key("referrals")
+        screen.open_for_contact(contact)  # type: ignore[attr-defined]
+
+    def suggest_for_contact(self, contact: Contact) -> None:
+        screen = self.show_key("network")
+        screen.suggest_for(contact)  # type: ignore[attr-defined]
+
+    def open_record(self, key: str, record_id: str) -> None:
+        screen = self.show_key(key)
+        screen.open_id(record_id)  # type: ignore[attr-defined]
+
+    # --- locking ------------------------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "index": self.current_index(),
+            "screens": {key: screen.state() for key, screen in self._screens.items()},
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for key, screen_state in state.get("screens", {}).items():
+            if screen_state:
+                self.page(key).restore(screen_state)
+        self.show_screen(state.get("index", 0))
+
+    def close_for_lock(self) -> None:
+        """Close every dialog without asking and the window itself (the store is locking)."""
+        from vielfalt_desktop.ui.forms.record_form import RecordForm
+
+        self._locking = True
+        for screen in self._screens.values():
+            for dialog in screen.open_dialogs():
+                if isinstance(dialog, RecordForm):
+                    dialog.discard()
+                else:
+                    dialog.done(0)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.geometry = bytes(self.saveGeometry().data())
+        if not self._locking:
+            for screen in self._screens.values():
+                for dialog in screen.open_dialogs():
+                    if not dialog.close():
+                        event.ignore()
+                        return
+            emit(self.closing)
+        super().closeEvent(event)

@@ -1,0 +1,111 @@
+"""Einstellungen: auto-lock minutes, language, light/dark mode, and facts about this store."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vielfalt_desktop import __version__
+from vielfalt_desktop.ui import i18n
+from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.screens.base import Screen, heading
+from vielfalt_desktop.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+from vielfalt_desktop.ui.signals import emit, relay
+
+
+class SettingsScreen(Screen):
+    language_changed = Signal(str)
+    idle_minutes_changed = Signal(int)
+    color_scheme_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        settings = ctx.settings
+
+        self.idle = QSpinBox()
+        self.idle.setRange(MIN_IDLE_MINUTES, MAX_IDLE_MINUTES)
+        self.idle.setSuffix(self.tr(" Minuten"))
+        self.idle.setValue(settings.idle_minutes)
+        self.idle.setAccessibleName(self.tr("Automatisch sperren nach"))
+        self.idle.valueChanged.connect(relay(self.idle_minutes_changed))
+        self.idle.setMaximumWidth(160)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Sprache"))
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.activated.connect(self._language_chosen)
+        self.language.setMaximumWidth(260)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        if not i18n.has_translation("en"):
+            self.language_note.setText(
+                self.tr(
+                    "Die englische Übersetzung ist nicht installiert "
+                    "(„make translations“ erzeugt sie)."
+                )
+            )
+
+        self.scheme = QComboBox()
+        self.scheme.setAccessibleName(self.tr("Farbschema"))
+        self.scheme.setMaximumWidth(260)
+        for code, label in (
+            ("system", self.tr("Wie das System")),
+            ("light", self.tr("Hell")),
+            ("dark", self.tr("Dunkel")),
+        ):
+            self.scheme.addItem(label, code)
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData(settings.color_scheme)))
+        self.scheme.activated.connect(
+            lambda _i: emit(self.color_scheme_changed, self.scheme.currentData())
+        )
+
+        security = QGroupBox(self.tr("Sicherheit"))
+        form = QFormLayout(security)
+        form.addRow(self.tr("&Automatisch sperren nach:"), self.idle)
+        hint = QLabel(
+            self.tr(
+                "Nach dieser Zeit ohne Eingabe wird der Datenbestand gesperrt und der Schlüssel "
+                "aus dem Speicher entfernt. Sofort sperren: Strg+L."
+            )
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+
+        look = QGroupBox(self.tr("Darstellung"))
+        form = QFormLayout(look)
+        form.addRow(self.tr("&Sprache:"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(self.tr("&Farbschema:"), self.scheme)
+
+        store = ctx.app.store
+        about = QGroupBox(self.tr("Dieses Gerät"))
+        form = QFormLayout(about)
+        role = self.tr("Koordination") if store.role == "office" else self.tr("Laptop")
+        form.addRow(self.tr("Name:"), QLabel(store.node_name))
+        form.addRow(self.tr("Rolle:"), QLabel(role))
+        folder = QLabel(str(store.paths.root))
+        folder.setWordWrap(True)
+        form.addRow(self.tr("Datenordner:"), folder)
+        form.addRow(self.tr("Version:"), QLabel(__version__))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Einstellungen")))
+        layout.addWidget(security)
+        layout.addWidget(look)
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+    def _language_chosen(self, _index: int) -> None:
+        code = self.language.currentData()
+        if code != self.ctx.lang:
+            emit(self.language_changed, code)

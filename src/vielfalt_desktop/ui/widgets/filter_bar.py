@@ -1,0 +1,251 @@
+"""Filters above a list: period, district (or a whole area), topic, status, language, text.
+
+The bar only builds a :class:`Query`; the list model runs it in SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from vielfalt_desktop.domain.query import Query
+from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.signals import emit, relay
+from vielfalt_desktop.ui.widgets.code_inputs import CodeCombo, district_choices, vocab_choices
+from vielfalt_desktop.ui.widgets.date_fields import DateField
+
+QUERY_FIELDS = frozenset(f.name for f in dataclasses.fields(Query))
+# The store's Query may learn a language filter; until then the language box is hidden.
+LANGUAGE_FIELD = next((n for n in ("language", "languages") if n in QUERY_FIELDS), None)
+
+PERIODS = ("all", "today", "week", "month", "last_month", "year", "last_year", "custom")
+
+
+def period_range(period: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    if period == "today":
+        return today, today
+    if period == "week":
+        return today - dt.timedelta(days=6), today
+    if period == "month":
+        return today.replace(day=1), None
+    if period == "last_month":
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        return last.replace(day=1), last
+    if period == "year":
+        return today.replace(month=1, day=1), None
+    if period == "last_year":
+        return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+    return None, None
+
+
+class FilterBar(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        *,
+        dates: bool = True,
+        districts: bool = True,
+        topic_vocab: str | None = None,
+        topic_label: str = "",
+        status_vocab: str | None = None,
+        languages: bool = False,
+        text_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        lang = ctx.lang
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(relay(self.changed))
+
+        self.period: QComboBox | None = None
+        self.date_from: DateField | None = None
+        self.date_to: DateField | None = None
+        if dates:
+            self.period = QComboBox()
+            self.period.setAccessibleName(self.tr("Zeitraum"))
+            for code, label in zip(
+                PERIODS,
+                (
+                    self.tr("Alle Zeiträume"),
+                    self.tr("Heute"),
+                    self.tr("Letzte 7 Tage"),
+                    self.tr("Dieser Monat"),
+                    self.tr("Letzter Monat"),
+                    self.tr("Dieses Jahr"),
+                    self.tr("Letztes Jahr"),
+                    self.tr("Zeitraum wählen …"),
+                ),
+                strict=True,
+            ):
+                self.period.addItem(label, code)
+            today = ctx.today()
+            self.date_from = DateField(today.replace(day=1))
+            self.date_from.setAccessibleName(self.tr("Von"))
+            self.date_to = DateField(today)
+            self.date_to.setAccessibleName(self.tr("Bis"))
+            self.range_label = QLabel(self.tr("bis"))
+            layout.addWidget(self.period)
+            layout.addWidget(self.date_from)
+            layout.addWidget(self.range_label)
+            layout.addWidget(self.date_to)
+            self.period.currentIndexChanged.connect(self._period_changed)
+            self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
+            self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
+            self._show_range(False)
+
+        self.district: QComboBox | None = None
+        if districts:
+            self.district = QComboBox()
+            self.district.setAccessibleName(self.tr("Stadtteil"))
+            self.district.setMaxVisibleItems(25)
+            self.district.addItem(self.tr("Alle Stadtteile"), None)
+            for group in ctx.vocab.districts.groups:
+                if ctx.vocab.districts.in_group(group.code):
+                    self.district.addItem("▸ " + group.label(lang), "group:" + group.code)
+            self.district.insertSeparator(self.district.count())
+            for code, label in district_choices(ctx.vocab, lang):
+                self.district.addItem(label, code)
+            layout.addWidget(self.district)
+            self.district.currentIndexChanged.connect(lambda _i: emit(self.changed))
+
+        self.topic: CodeCombo | None = None
+        if topic_vocab:
+            self.topic = CodeCombo(
+                vocab_choices(ctx.vocab, topic_vocab, lang),
+                empty_label=topic_label or self.tr("Alle Themen"),
+            )
+            self.topic.setAccessibleName(self.tr("Thema"))
+            layout.addWidget(self.topic)
+            self.topic.changed.connect(relay(self.changed))
+
+        self.status: CodeCombo | None = None
+        if status_vocab:
+            self.status = CodeCombo(
+                vocab_choices(ctx.vocab, status_vocab, lang), empty_label=self.tr("Alle Status")
+            )
+            self.status.setAccessibleName(self.tr("Status"))
+            layout.addWidget(self.status)
+            self.status.changed.connect(relay(self.changed))
+
+        self.language: CodeCombo | None = None
+        if languages and LANGUAGE_FIELD:
+            self.language = CodeCombo(
+                vocab_choices(ctx.vocab, "language", lang), empty_label=self.tr("Alle Sprachen")
+            )
+            self.language.setAccessibleName(self.tr("Sprache"))
+            layout.addWidget(self.language)
+            self.language.changed.connect(relay(self.changed))
+
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(text_hint or self.tr("Suchen …"))
+        self.text.setAccessibleName(self.tr("Suchtext"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(160)
+        self.text.textChanged.connect(lambda _t: self._debounce.start())
+        self.text.returnPressed.connect(self._now)
+        layout.addWidget(self.text, 1)
+
+        self.reset_button = QPushButton(self.tr("Zurücksetzen"))
+        self.reset_button.setAccessibleName(self.tr("Filter zurücksetzen"))
+        self.reset_button.setAutoDefault(False)
+        self.reset_button.clicked.connect(self.reset)
+        layout.addWidget(self.reset_button)
+
+    def _now(self) -> None:
+        self._debounce.stop()
+        emit(self.changed)
+
+    def _show_range(self, on: bool) -> None:
+        for widget in (self.date_from, self.range_label, self.date_to):
+            if widget is not None:
+                widget.setVisible(on)
+
+    def _period_changed(self, _index: int) -> None:
+        assert self.period is not None
+        self._show_range(self.period.currentData() == "custom")
+        emit(self.changed)
+
+    # --- the query ----------------------------------------------------------------------
+
+    def query(self, base: Query | None = None) -> Query:
+        base = base or Query()
+        values: dict[str, Any] = {"text": self.text.text().strip()}
+        if self.period is not None:
+            period = self.period.currentData()
+            if period == "custom":
+                assert self.date_from is not None
+                assert self.date_to is not None
+                values["date_from"] = self.date_from.value()
+                values["date_to"] = self.date_to.value()
+            else:
+                values["date_from"], values["date_to"] = period_range(period, self.ctx.today())
+        if self.district is not None:
+            chosen = self.district.currentData()
+            if isinstance(chosen, str) and chosen.startswith("group:"):
+                group = chosen.removeprefix("group:")
+                values["districts"] = tuple(
+                    d.code for d in self.ctx.vocab.districts.in_group(group)
+                )
+            else:
+                values["districts"] = (chosen,) if chosen else ()
+        if self.topic is not None:
+            values["topic"] = self.topic.code()
+        if self.status is not None:
+            values["status"] = self.status.code()
+        if self.language is not None and LANGUAGE_FIELD:
+            code = self.language.code()
+            values[LANGUAGE_FIELD] = (code,) if LANGUAGE_FIELD == "languages" and code else code
+        return dataclasses.replace(base, **values)
+
+    def is_filtered(self) -> bool:
+        return self.query() != Query()
+
+    def reset(self) -> None:
+        self.blockSignals(True)
+        if self.period is not None:
+            self.period.setCurrentIndex(0)
+        for combo in (self.district, self.topic, self.status, self.language):
+            if combo is not None:
+                combo.setCurrentIndex(0)
+        self.text.clear()
+        self.blockSignals(False)
+        self._debounce.stop()
+        emit(self.changed)
+
+    # --- remembered across locking ------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        state: dict[str, Any] = {"text": self.text.text()}
+        for name in ("period", "district", "topic", "status", "language"):
+            combo = getattr(self, name)
+            if combo is not None:
+                state[name] = combo.currentIndex()
+        if self.date_from is not None and self.date_to is not None:
+            state["range"] = (self.date_from.value(), self.date_to.value())
+        return state
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.blockSignals(True)
+        for name in ("period", "district", "topic", "status", "language"):
+            combo = getattr(self, name)
+            if combo is not None and name in state:
+                combo.setCurrentIndex(state[name])
+        if "range" in state and self.date_from is not None and self.date_to is not None:
+            self.date_from.set_value(state["range"][0])
+            self.date_to.set_value(state["range"][1])
+        self.text.setText(state.get("text", ""))
+        self.blockSignals(False)
+        self._debounce.stop()
+        if self.period is not None:
+            self._show_range(self.period.currentData() == "custom")

@@ -1,0 +1,133 @@
+"""Synchronisation screen: trust a card, export to a folder, import by dialog or drop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from tests.conftest import PASSPHRASE
+
+from vielfalt_desktop.domain.records import Contact, Partner
+from vielfalt_desktop.services.app import App
+from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.screens.sync_screen import SyncScreen, bundle_name, file_slug
+
+
+@pytest.fixture
+def office(tmp_path: Path, clock):
+    app, _key = App.create(
+        tmp_path / "buero", PASSPHRASE, role="office", name="Koordination", clock=clock
+    )
+    yield app
+    app.close()
+
+
+def test_file_names_say_sender_recipient_and_date(tmp_path: Path) -> None:
+    assert file_slug("Laptop Süd / Büro") == "Laptop-Sued-Buero"
+    day = dt.date(2026, 11, 24)
+    first = bundle_name("Laptop Nord", "Koordination", day, tmp_path)
+    assert first.name == "Laptop-Nord_an_Koordination_2026-11-24.vfb"
+    first.write_bytes(b"x")
+    assert bundle_name("Laptop Nord", "Koordination", day, tmp_path).name.endswith("-2.vfb")
+
+
+def test_exchange_with_the_coordinator(
+    ctx: UiContext, office: App, tmp_path: Path, qtbot, files, boxes
+) -> None:
+    laptop = ctx.app
+    laptop.records.create(
+        Contact(
+            date=ctx.today(), district="kannenstieg", target_group="drittstaat", topics=("arbeit",)
+        )
+    )
+    office_card = tmp_path / "koordination.vfcard"
+    office.sync.export_identity(office_card)
+    laptop_card = tmp_path / "laptop.vfcard"
+    laptop.sync.export_identity(laptop_card)
+    office.sync.add_peer(office.sync.read_card(laptop_card))
+
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activated()
+    assert screen.available
+    assert laptop.sync.identity_card().fingerprint in screen.me.text()
+    assert not screen.export_button.isEnabled()  # nobody trusted yet
+
+    # Trust the coordinator's card after comparing the fingerprint.
+    files.open_path = str(office_card)
+    boxes.answer = QMessageBox.StandardButton.No
+    screen.add_peer()
+    assert laptop.sync.peers() == []
+    boxes.answer = QMessageBox.StandardButton.Yes
+    screen.add_peer()
+    assert [p.name for p in laptop.sync.peers()] == ["Koordination"]
+    assert screen.peers.rowCount() == 1
+    assert office.sync.identity_card().fingerprint in screen.peers.item(0, 2).text()
+
+    # Export to a chosen folder (the stick).
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    files.directory = str(stick)
+    task = screen.export()
+    assert task is not None
+    assert screen.busy.isVisible()
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    written = stick / "Laptop-Test_an_Koordination_2026-11-24.vfb"
+    assert written.exists(), screen.result.text()
+    assert "1 Kontakte" in screen.result.text()
+    assert screen.history.rowCount() == 1
+    assert screen.history.item(0, 1).text() == "gesendet"
+
+    # The coordinator imports it and answers with a partner.
+    office.sync.import_file(written)
+    office.records.create(Partner(name="Jobcenter Magdeburg", partner_kind="behoerde"))
+    answer = stick / "Koordination_an_Laptop-Test_2026-11-24.vfb"
+    office.sync.export(laptop.store.node_id, answer)
+
+    # Import by drag and drop.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(answer))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(ctx.bus.changed, timeout=20_000):
+        screen.dropEvent(event)
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    assert "von Koordination" in screen.result.text()
+    assert laptop.records.find_partner_by_name("Jobcenter Magdeburg") is not None
+    assert screen.history.rowCount() == 2
+
+    # The same bundle again: nothing changes, and the screen says so.
+    files.open_paths = [str(answer)]
+    screen.import_dialog()
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    assert "schon importiert" in screen.result.text()
+
+
+def test_a_bad_bundle_is_rejected_clearly(ctx: UiContext, tmp_path: Path, qtbot) -> None:
+    bad = tmp_path / "kaputt.vfb"
+    bad.write_bytes(b"not a bundle at all")
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.activated()
+    screen.import_files([bad])
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    assert screen.result.text().startswith("Abgelehnt")
+
+
+def test_coordinator_sees_the_conflict_log(office: App, ui_settings, qtbot) -> None:
+    ctx = UiContext(office, ui_settings)
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.activated()
+    assert screen.tabs.count() == 3
+    assert screen.tabs.tabText(2) == "Konfliktprotokoll (0)"
