@@ -69,6 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
     partners_import.add_argument("file", type=Path, metavar="FILE.csv")
     partners_import.set_defaults(run=cmd_partners_import)
 
+    vocab = sub.add_parser("vocab", help="Auswahllisten anpassen (Koordination)")
+    vocab_sub = vocab.add_subparsers(dest="vocab_command", metavar="BEFEHL")
+    vocab_set = vocab_sub.add_parser(
+        "set", help="einen Wert hinzufügen, umbenennen oder stilllegen"
+    )
+    vocab_set.add_argument("vocabulary", metavar="LISTE", help="z. B. topic, offer, language")
+    vocab_set.add_argument("code", metavar="CODE", help="Kleinbuchstaben, Ziffern, _")
+    vocab_set.add_argument("--de", required=True, help="deutsche Bezeichnung")
+    vocab_set.add_argument("--en", required=True, help="englische Bezeichnung")
+    vocab_set.add_argument("--inactive", action="store_true", help="nicht mehr zur Auswahl")
+    vocab_set.set_defaults(run=cmd_vocab_set)
+    vocab_list = vocab_sub.add_parser("list", help="die Werte einer Liste zeigen")
+    vocab_list.add_argument("vocabulary", metavar="LISTE")
+    vocab_list.set_defaults(run=cmd_vocab_list)
+
     passwd = sub.add_parser("passwd", help="die Passphrase ändern")
     passwd.add_argument(
         "--recovery",
@@ -356,6 +371,35 @@ def cmd_report(args: argparse.Namespace) -> int:
         reporting.write_csv(report, args.csv)
         print(f"Tabelle geschrieben: {args.csv}")
     print("Hinweis: PDF und CSV sind nicht verschlüsselt – bitte sicher aufbewahren.")
+    return 0
+
+
+def cmd_vocab_set(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        app.vocabulary.set_entry(
+            args.vocabulary, args.code, args.de, args.en, active=not args.inactive
+        )
+    finally:
+        app.close()
+    state = "stillgelegt" if args.inactive else "gespeichert"
+    print(f"{args.vocabulary}: „{args.code}“ {state}; geht mit dem nächsten Export an die Laptops.")
+    return 0
+
+
+def cmd_vocab_list(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        if args.vocabulary not in app.vocab:
+            raise UsageError(
+                f"Unbekannte Liste „{args.vocabulary}“. Vorhanden: {', '.join(app.vocab.names())}"
+            )
+        entries = app.vocab[args.vocabulary].entries
+    finally:
+        app.close()
+    for entry in entries:
+        mark = "" if entry.active else "  (stillgelegt)"
+        print(f"{entry.code:<24} {entry.de}{mark}")
     return 0
 
 

@@ -23,6 +23,8 @@ APPROVED: dict[str, set[str]] = {
     # Losing values of concurrent edits: the same fields as the records they come from.
     "conflict_log": {"id", "entity", "record_id", "field", "kept_value", "kept_stamp",
                      "lost_value", "lost_stamp", "bundle_id", "logged_at", "reviewed"},
+    # Values of the selection lists, as the coordinator adapts them.
+    "vocab_entry": BOOKKEEPING | {"vocabulary", "code", "de", "en", "active"},
     "contact": BOOKKEEPING
     | {
         "date", "duration_min", "setting", "district", "sub_area",

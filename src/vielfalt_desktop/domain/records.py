@@ -149,7 +149,25 @@ class Event(Record):
     note: str = ""
 
 
+@dataclass(slots=True)
+class VocabEntry(Record):
+    """A coordinator's change to a vocabulary: a new value, a new label, or a retired value.
+
+    Its id is derived from (vocabulary, code), so edits of one entry on two devices merge into
+    one record instead of two.
+    """
+
+    kind: ClassVar[str] = "vocab_entry"
+
+    vocabulary: str = ""
+    code: str = ""
+    de: str = ""
+    en: str = ""
+    active: bool = True
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
+    VocabEntry,
     Partner,
     Contact,
     Referral,

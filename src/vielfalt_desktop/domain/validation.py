@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from vielfalt_desktop.domain import pseudonym
@@ -15,11 +16,13 @@ from vielfalt_desktop.domain.records import (
     Record,
     Referral,
     ReferralStatusChange,
+    VocabEntry,
 )
 from vielfalt_desktop.domain.vocab import Vocabularies
 
 # Which vocabulary each code field draws from. "district" and "country" are the special lists.
 CODE_FIELDS: dict[str, dict[str, str]] = {
+    "vocab_entry": {},
     "contact": {
         "setting": "setting",
         "district": "district",
@@ -237,7 +240,24 @@ def _event(c: Checker, r: Event) -> None:
         c.fail("participants_children", "Mehr Kinder als Teilnehmende.")
 
 
+_SLUG = re.compile(r"^[a-z0-9_]{1,64}$")
+
+
+def _vocab_entry(c: Checker, r: VocabEntry) -> None:
+    if r.vocabulary not in c.vocab:
+        c.fail("vocabulary", f"„{r.vocabulary}“ ist kein Vokabular.")
+    if not _SLUG.match(r.code):
+        c.fail("code", "Der Code besteht aus Kleinbuchstaben, Ziffern und „_“ (höchstens 64).")
+    for name, label in (("de", "Deutsche Bezeichnung"), ("en", "Englische Bezeichnung")):
+        text = getattr(r, name).strip()
+        if not text:
+            c.fail(name, f"Bitte „{label}“ angeben.")
+        elif len(text) > 200:
+            c.fail(name, f"„{label}“ ist zu lang (höchstens 200 Zeichen).")
+
+
 _RULES: dict[str, Callable[[Checker, Record], None]] = {
+    "vocab_entry": _vocab_entry,  # type: ignore[dict-item]
     "contact": _contact,  # type: ignore[dict-item]
     "partner": _partner,  # type: ignore[dict-item]
     "referral": _referral,  # type: ignore[dict-item]

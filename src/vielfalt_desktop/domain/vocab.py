@@ -21,6 +21,7 @@ raises :class:`VocabularyError` (a ``ValueError``) with a German message naming 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -697,6 +698,36 @@ def load_vocabularies(root: Path | None = None) -> Vocabularies:
         districts=_parse_districts(base / DISTRICTS_FILE),
         countries=_parse_countries(base / COUNTRIES_FILE),
     )
+
+
+def with_overrides(
+    base: Vocabularies, overrides: Iterable[tuple[str, str, str, str, bool]]
+) -> Vocabularies:
+    """``base`` with the coordinator's changes applied: (vocabulary, code, de, en, active).
+
+    A known code gets the new labels and state (its group and extras stay); a new code is
+    appended. Districts and countries are not changed this way.
+    """
+    changes: dict[str, dict[str, tuple[str, str, bool]]] = {}
+    for vocabulary, code, de, en, active in overrides:
+        if vocabulary in base:
+            changes.setdefault(vocabulary, {})[code] = (de, en, active)
+    if not changes:
+        return base
+    result = dict(base.vocabularies)
+    for name, entries in changes.items():
+        old = base[name]
+        merged = []
+        for entry in old.entries:
+            if entry.code in entries:
+                de, en, active = entries.pop(entry.code)
+                entry = dataclasses.replace(entry, de=de, en=en, active=active)
+            merged.append(entry)
+        merged.extend(
+            Entry(code, de, en, active=active) for code, (de, en, active) in entries.items()
+        )
+        result[name] = Vocabulary(name, old.label("de"), old.label("en"), merged, old.groups)
+    return Vocabularies(MappingProxyType(result), base.districts, base.countries)
 
 
 @functools.cache

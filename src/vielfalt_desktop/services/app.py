@@ -9,6 +9,7 @@ from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.services.stats import StatsService
 from vielfalt_desktop.services.sync import SyncService
+from vielfalt_desktop.services.vocabulary import VocabularyService
 from vielfalt_desktop.store.database import DataPaths, Store
 from vielfalt_desktop.store.vault import Argon2Params, params_from_env
 
@@ -16,8 +17,10 @@ from vielfalt_desktop.store.vault import Argon2Params, params_from_env
 class App:
     def __init__(self, store: Store, vocab: Vocabularies | None = None) -> None:
         self.store = store
-        self.vocab = vocab or default_vocabularies()
-        self.records = RecordService(store, self.vocab)
+        self.records = RecordService(store, vocab or default_vocabularies())
+        self.vocabulary = VocabularyService(self.records)
+        self.vocab = vocab or self.vocabulary.effective()
+        self.records.vocab = self.vocab
         self.stats = StatsService(store)
         self.sync = SyncService(store)
 
@@ -51,6 +54,11 @@ class App:
     @property
     def is_office(self) -> bool:
         return self.store.role == "office"
+
+    def refresh_vocabulary(self) -> None:
+        """Apply vocabulary changes made here or received in a bundle since opening."""
+        self.vocab = self.vocabulary.effective()
+        self.records.vocab = self.vocab
 
     def close(self) -> None:
         self.store.close()

@@ -70,6 +70,15 @@ class Partner(RecordMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class VocabEntry(RecordMixin, Base):
+    __tablename__ = "vocab_entry"
+    vocabulary: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(64))
+    de: Mapped[str] = mapped_column(Text)
+    en: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
 class Contact(RecordMixin, Base):
     __tablename__ = "contact"
     date: Mapped[dt.date] = mapped_column(Date)
@@ -215,6 +224,7 @@ class ConflictLog(Base):
 
 
 RECORD_KINDS = (
+    "vocab_entry",
     "partner",
     "contact",
     "referral",

@@ -30,8 +30,10 @@ from vielfalt_desktop.store.codec import Codec, codec_for
 from vielfalt_desktop.store.database import Write
 from vielfalt_desktop.store.models import TABLE_BY_KIND, TAG_TABLE
 
-DATE_FIELD = {"conflict": "opened"}
+DATE_FIELD = {"conflict": "opened", "partner": "name", "vocab_entry": "code"}
+UNDATED = ("partner", "vocab_entry")
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "vocab_entry": ("code", "de", "en"),
     "contact": ("note", "pseudonym"),
     "partner": ("name", "offer_text", "seek_text", "note", "address"),
     "referral": ("feedback",),
@@ -56,7 +58,7 @@ BATCH = 5000
 
 
 def date_field(kind: str) -> str:
-    return DATE_FIELD.get(kind, "date" if kind != "partner" else "name")
+    return DATE_FIELD.get(kind, "date")
 
 
 def insert_many(write: Write, records: Sequence[Record]) -> None:
@@ -209,7 +211,7 @@ def conditions(kind: str, query: Query) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if not query.include_deleted:
         where.append(table.c.deleted == false())
-    if kind != "partner":
+    if kind not in UNDATED:
         date_col = table.c[date_field(kind)]
         if query.date_from is not None:
             where.append(date_col >= query.date_from)
@@ -264,7 +266,7 @@ def select_records(kind: str, query: Query) -> Select[Any]:
     stmt = select(table).where(*conditions(kind, query))
     order_name = query.order_by or date_field(kind)
     column = table.c[order_name]
-    descending = query.descending if query.order_by else kind != "partner"
+    descending = query.descending if query.order_by else kind not in UNDATED
     stmt = stmt.order_by(column.desc() if descending else column.asc())
     # Ties keep the order of creation; the id makes paging stable (no row twice or skipped).
     if descending:

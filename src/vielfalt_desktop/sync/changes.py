@@ -65,7 +65,7 @@ def _relevant(kind: str, since: int, recipient_id: str, everything: bool) -> Sel
     table = TABLE_BY_KIND[kind]
     if everything:
         return select(table).where(table.c.rev > since)
-    if kind == "partner":
+    if kind in ("partner", "vocab_entry"):
         return select(table).where(table.c.rev > since)
     if kind == "conflict":
         return select(table).where(table.c.shared == true(), table.c.rev > since)

@@ -1,0 +1,53 @@
+"""The coordinator's changes to the vocabularies, kept as records so they travel to laptops."""
+
+from __future__ import annotations
+
+import uuid
+
+from vielfalt_desktop.domain.errors import ValidationError
+from vielfalt_desktop.domain.query import Query
+from vielfalt_desktop.domain.records import VocabEntry
+from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies, with_overrides
+from vielfalt_desktop.services.records import RecordService
+
+_NAMESPACE = uuid.UUID("6f1f7a52-2b8e-4d6c-9a51-3c1c9c0d2a10")
+
+
+def entry_id(vocabulary: str, code: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, f"{vocabulary}:{code}"))
+
+
+class VocabularyService:
+    def __init__(self, records: RecordService) -> None:
+        self.records = records
+
+    def overrides(self) -> list[VocabEntry]:
+        return self.records.page(VocabEntry, Query(order_by="code", descending=False), 0, 100_000)
+
+    def effective(self) -> Vocabularies:
+        """The shipped vocabularies with every change made here or received applied."""
+        return with_overrides(
+            default_vocabularies(),
+            ((e.vocabulary, e.code, e.de, e.en, e.active) for e in self.overrides()),
+        )
+
+    def set_entry(
+        self, vocabulary: str, code: str, de: str, en: str, *, active: bool = True
+    ) -> VocabEntry:
+        """Add a value to a vocabulary, rename it, or retire it (active=False)."""
+        if vocabulary in ("district", "country"):
+            raise ValidationError(
+                {"vocabulary": "Stadtteile und Staaten werden nicht auf diesem Weg geändert."}
+            )
+        entry = VocabEntry(
+            id=entry_id(vocabulary, code),
+            vocabulary=vocabulary,
+            code=code,
+            de=de.strip(),
+            en=en.strip(),
+            active=active,
+        )
+        existing = self.records.page(VocabEntry, Query(text=code), 0, 1000)
+        if any(e.id == entry.id for e in existing):
+            return self.records.update(entry)
+        return self.records.create(entry)
