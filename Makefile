@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo sysdeps clean
+.PHONY: run test lint typecheck pytest demo sysdeps clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ pytest: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# City-scale benchmarks (issue 7): builds or reuses the data set under build/bench/ and writes
+# build/bench.json. About 10 minutes on 2 cores; not part of `make test` (a --quick run is).
+bench: $(STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
