@@ -16,7 +16,12 @@ from vielfalt_desktop.domain.clock import Clock, SystemClock
 from vielfalt_desktop.domain.errors import StoreError, StoreLocked
 from vielfalt_desktop.domain.hlc import HybridClock
 from vielfalt_desktop.store import migrate
-from vielfalt_desktop.store.engine import integrity_problems, open_engine
+from vielfalt_desktop.store.engine import (
+    READ_CACHE_KIB,
+    WRITE_CACHE_KIB,
+    integrity_problems,
+    open_engine,
+)
 from vielfalt_desktop.store.models import META_TABLE, Meta
 from vielfalt_desktop.store.vault import DEFAULT, Argon2Params, KeyFile
 
@@ -183,9 +188,15 @@ class Store:
     def write(self) -> Iterator[Write]:
         """One transaction; bookkeeping (rev, clock) is saved with it or not at all."""
         with self._lock, self.engine.begin() as conn:
-            write = Write(conn, self._rev + 1, self.node_id, HybridClock(self.clock, self.hlc.last))
-            yield write
-            self._save_meta(conn, {"rev": str(write.rev), "hlc": str(write.hlc.last)})
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+            try:
+                write = Write(
+                    conn, self._rev + 1, self.node_id, HybridClock(self.clock, self.hlc.last)
+                )
+                yield write
+                self._save_meta(conn, {"rev": str(write.rev), "hlc": str(write.hlc.last)})
+            finally:
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
         self._rev = write.rev
         self.hlc.last = write.hlc.last
 

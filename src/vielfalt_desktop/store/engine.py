@@ -10,6 +10,11 @@ from sqlalchemy.exc import DatabaseError
 
 from vielfalt_desktop.domain.errors import StoreError
 
+READ_CACHE_KIB = 16 * 1024
+# Bulk inserts with random UUID keys touch pages all over the indexes; with SQLite's 2 MiB
+# default they slowed down as the store grew.
+WRITE_CACHE_KIB = 64 * 1024
+
 
 def _raw_key_literal(data_key: bytes) -> str:
     # The pysqlcipher dialect quotes this as an identifier: PRAGMA key = "x'…'", SQLCipher's
@@ -53,9 +58,9 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         "PRAGMA temp_store = MEMORY",
         "PRAGMA foreign_keys = ON",
         "PRAGMA busy_timeout = 10000",
-        # 64 MiB of page cache: bulk inserts with random UUID keys touch pages all over the
-        # indexes, and SQLite's 2 MiB default made them slow down as the store grew.
-        "PRAGMA cache_size = -65536",
+        # Every thread has its own connection, so the per-connection cache stays moderate;
+        # Store.write() raises it while a transaction runs (see WRITE_CACHE_KIB).
+        f"PRAGMA cache_size = -{READ_CACHE_KIB}",
     ):
         cursor.execute(pragma)
     cursor.close()

@@ -100,6 +100,10 @@ class Contact(RecordMixin, Base):
     __table_args__ = (
         Index("ix_contact_date", "date"),
         Index("ix_contact_district_date", "district", "date"),
+        # Cover the list screen's default order and the live-record filter, so the first page
+        # and the counts read the index instead of decrypting every row.
+        Index("ix_contact_live_order", "deleted", "date", "created_hlc", "id"),
+        Index("ix_contact_live_district", "district", "deleted", "date", "created_hlc", "id"),
     )
 
 
