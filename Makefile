@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo sysdeps clean bench
+.PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots
+UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 sysdeps:
 	@bash .ci/sysdeps
 
-run: $(STAMP) sysdeps
+run: $(STAMP) sysdeps resources/translations/vielfalt_en.qm
 	$(BIN)/vielfalt
 
 demo: $(STAMP)
@@ -33,6 +34,20 @@ pytest: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# English UI: German source strings → .ts (edited with Qt Linguist) → compiled .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/vielfalt_en.ts \
+	    -source-language de -target-language en -no-obsolete -locations none
+	$(BIN)/pyside6-lrelease resources/translations/vielfalt_en.ts -qm resources/translations/vielfalt_en.qm
+
+resources/translations/vielfalt_en.qm: resources/translations/vielfalt_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease resources/translations/vielfalt_en.ts -qm $@
+
+# A PNG of every main screen on demo data, under a virtual X server.
+screenshots: $(STAMP) sysdeps resources/translations/vielfalt_en.qm
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run fehlt: apt-get install -y xvfb" >&2; exit 1; }
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshots.py --out docs/screenshots
 
 # City-scale benchmarks (issue 7): builds or reuses the data set under build/bench/ and writes
 # build/bench.json. About 10 minutes on 2 cores; not part of `make test` (a --quick run is).

@@ -887,6 +887,10 @@
         <translation>Contact follow-ups</translation>
     </message>
     <message>
+        <source>Themen</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
         <source>Verweise ohne Rückmeldung</source>
         <translation>Referrals awaiting feedback</translation>
     </message>

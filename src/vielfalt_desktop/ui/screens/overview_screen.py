@@ -71,9 +71,13 @@ class OverviewScreen(Screen):
         top.addWidget(self.today_label)
         top.addStretch(1)
 
-        self.due_contacts = self._due_list(self.tr("Wiedervorlagen aus Kontakten"))
-        self.due_referrals = self._due_list(self.tr("Verweise ohne Rückmeldung"))
-        self.due_conflicts = self._due_list(self.tr("Konflikte mit fälligem nächsten Schritt"))
+        self.due_contacts = self._due_list(
+            self.tr("Wiedervorlagen aus Kontakten"), self.tr("Themen")
+        )
+        self.due_referrals = self._due_list(self.tr("Verweise ohne Rückmeldung"), self.tr("Stand"))
+        self.due_conflicts = self._due_list(
+            self.tr("Konflikte mit fälligem nächsten Schritt"), self.tr("Stand")
+        )
         self.due_referrals.setColumnHidden(2, True)  # a referral has no district of its own
         self.due_boxes: dict[str, QGroupBox] = {}
         self.due_hint = QLabel(self.tr("Doppelklick oder Eingabetaste öffnet den Eintrag."))
@@ -145,13 +149,11 @@ class OverviewScreen(Screen):
         self._fill_due(self.due_list, today)
         self._fill_month(self.month_counts, locale)
 
-    def _due_list(self, name: str) -> QTreeWidget:
+    def _due_list(self, name: str, last: str) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setAccessibleName(name)
         tree.setColumnCount(4)
-        tree.setHeaderLabels(
-            [self.tr("Fällig am"), self.tr("Was"), self.tr("Stadtteil"), self.tr("Stand")]
-        )
+        tree.setHeaderLabels([self.tr("Fällig am"), self.tr("Was"), self.tr("Stadtteil"), last])
         tree.setRootIsDecorated(False)
         tree.setAlternatingRowColors(True)
         tree.setUniformRowHeights(True)

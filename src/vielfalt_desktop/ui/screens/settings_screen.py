@@ -45,15 +45,15 @@ class SettingsScreen(Screen):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.activated.connect(self._language_chosen)
         self.language.setMaximumWidth(260)
-        self.language_note = QLabel()
-        self.language_note.setWordWrap(True)
+        self.language_note: QLabel | None = None
         if not i18n.has_translation("en"):
-            self.language_note.setText(
+            self.language_note = QLabel(
                 self.tr(
                     "Die englische Übersetzung ist nicht installiert "
                     "(„make translations“ erzeugt sie)."
                 )
             )
+            self.language_note.setWordWrap(True)
 
         self.scheme = QComboBox()
         self.scheme.setAccessibleName(self.tr("Farbschema"))
@@ -84,7 +84,8 @@ class SettingsScreen(Screen):
         look = QGroupBox(self.tr("Darstellung"))
         form = QFormLayout(look)
         form.addRow(self.tr("&Sprache:"), self.language)
-        form.addRow("", self.language_note)
+        if self.language_note is not None:
+            form.addRow("", self.language_note)
         form.addRow(self.tr("&Farbschema:"), self.scheme)
 
         store = ctx.app.store

@@ -524,6 +524,12 @@ class SyncScreen(Screen):
                     )
                 lines.append(line)
         self.result.setText("\n".join(lines))
+        refresh = getattr(self.ctx.app, "refresh_vocabulary", None)
+        if callable(refresh):
+            # Vocabulary changes from the coordinator: labels use them at once; the choice
+            # lists of filters and forms pick them up when they are next built.
+            refresh()
+            self.ctx.labels.vocab = self.ctx.app.vocab
         for kind in ALL_KINDS:
             self.ctx.announce(kind)
 
