@@ -937,3 +937,24 @@ def test_create_many_rolls_back_when_the_store_refuses(app: App) -> None:
     assert all_counts(app) == before
     assert app.store.rev == rev
     assert app.records.find_partner_by_name("Stadtteiltreff Kannenstieg") is None
+
+
+def test_filter_by_language_uses_the_tag_rows(app: App, partner: Partner) -> None:
+    other = app.records.create(
+        Partner(name="Verein Ohne Arabisch", partner_kind="verein", languages=("de", "ru"))
+    )
+    found = app.records.page(Partner, Query(language="ar"))
+    assert [p.id for p in found] == [partner.id]
+    assert {p.id for p in app.records.page(Partner, Query(language="de"))} == {partner.id, other.id}
+    assert app.records.count(Partner, Query(language="tr")) == 0
+
+
+def test_status_change_with_personal_data_needs_confirmation(app: App, partner: Partner) -> None:
+    case = app.records.create(referral(partner))
+    with pytest.raises(PersonalDataFound):
+        app.records.set_referral_status(case.id, "vermittelt", note="Herr Müller rief an")
+    assert app.records.get(Referral, case.id).status == "vorgeschlagen"
+    app.records.set_referral_status(
+        case.id, "vermittelt", note="Herr Müller rief an", accept_findings=True
+    )
+    assert app.records.get(Referral, case.id).status == "vermittelt"

@@ -12,6 +12,7 @@ class Query:
     date_to: dt.date | None = None
     districts: tuple[str, ...] = ()
     topic: str | None = None
+    language: str | None = None  # contacts used it / partners speak it
     status: str | None = None
     text: str = ""
     pseudonym: str | None = None

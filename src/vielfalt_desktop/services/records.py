@@ -161,7 +161,13 @@ class RecordService:
         return record
 
     def set_referral_status(
-        self, referral_id: str, status: str, *, note: str = "", feedback: str | None = None
+        self,
+        referral_id: str,
+        status: str,
+        *,
+        note: str = "",
+        feedback: str | None = None,
+        accept_findings: bool = False,
     ) -> Referral:
         """Move a referral to a new status and append the step to its history."""
         referral = self.get(Referral, referral_id)
@@ -169,8 +175,8 @@ class RecordService:
         if feedback is not None:
             changed.feedback = feedback
         entry = self._status_entry(changed, note)
-        self._prepare(changed, False)
-        self._prepare(entry, False)
+        self._prepare(changed, accept_findings)
+        self._prepare(entry, accept_findings)
         codec = codec_for(Referral)
         with self.store.write() as write:
             before, after = codec.values(referral), codec.values(changed)

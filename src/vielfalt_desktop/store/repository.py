@@ -228,6 +228,8 @@ def conditions(kind: str, query: Query) -> list[ColumnElement[bool]]:
             where.append(table.c.topic == query.topic)
         elif field is not None:
             where.append(_has_tag(kind, field, (query.topic,)))
+    if query.language and "languages" in table.c:
+        where.append(_has_tag(kind, "languages", (query.language,)))
     if query.status and "status" in table.c:
         where.append(table.c.status == query.status)
     if query.pseudonym and "pseudonym" in table.c:
