@@ -81,7 +81,11 @@ def _insert_all(engine: Any, by_kind: dict[str, list[Any]]) -> None:
     from vielfalt_desktop.store import repository as repo
     from vielfalt_desktop.store.database import Write
 
+    from vielfalt_desktop.store.engine import WRITE_CACHE_KIB
+
     with engine.begin() as conn:
+        # The same write-time page cache Store.write() sets, on both sides of the comparison.
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         write = Write(conn, 1, str(uuid.uuid4()), HybridClock(SystemClock()))
         for kind in INSERT_ORDER:
             repo.insert_many(write, by_kind.get(kind, []))
