@@ -80,7 +80,6 @@ def _insert_all(engine: Any, by_kind: dict[str, list[Any]]) -> None:
     from vielfalt_desktop.domain.hlc import HybridClock
     from vielfalt_desktop.store import repository as repo
     from vielfalt_desktop.store.database import Write
-
     from vielfalt_desktop.store.engine import WRITE_CACHE_KIB
 
     with engine.begin() as conn:
