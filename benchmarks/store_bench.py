@@ -26,15 +26,6 @@ from benchmarks.common import (
 NAMES = ("encryption_overhead", "store_floor")
 #: Fresh connections per query measurement: the page cache starts cold each time.
 QUERY_ROUNDS = 5
-INSERT_ORDER = (
-    "partner",
-    "contact",
-    "referral",
-    "referral_status",
-    "conflict",
-    "intervention",
-    "event",
-)
 
 
 def generate(contacts: int, seed: int) -> list[Any]:
@@ -81,12 +72,13 @@ def _insert_all(engine: Any, by_kind: dict[str, list[Any]]) -> None:
     from vielfalt_desktop.store import repository as repo
     from vielfalt_desktop.store.database import Write
     from vielfalt_desktop.store.engine import WRITE_CACHE_KIB
+    from vielfalt_desktop.store.models import RECORD_KINDS
 
     with engine.begin() as conn:
         # The same write-time page cache Store.write() sets, on both sides of the comparison.
         conn.exec_driver_sql(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         write = Write(conn, 1, str(uuid.uuid4()), HybridClock(SystemClock()))
-        for kind in INSERT_ORDER:
+        for kind in RECORD_KINDS:  # parents before children
             repo.insert_many(write, by_kind.get(kind, []))
 
 

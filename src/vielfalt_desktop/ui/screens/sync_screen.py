@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
 from vielfalt_desktop.domain.validation import FIELD_LABELS
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import fmt_int
@@ -46,15 +47,6 @@ except ImportError:  # pragma: no cover - only in an installation without sync
 
 BUNDLE_SUFFIX = ".vfb"
 CARD_SUFFIX = ".vfcard"
-ALL_KINDS = (
-    "partner",
-    "contact",
-    "referral",
-    "referral_status",
-    "conflict",
-    "intervention",
-    "event",
-)
 _UMLAUTS = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
@@ -530,7 +522,7 @@ class SyncScreen(Screen):
             # lists of filters and forms pick them up when they are next built.
             refresh()
             self.ctx.labels.vocab = self.ctx.app.vocab
-        for kind in ALL_KINDS:
+        for kind in RECORD_TYPE_BY_KIND:
             self.ctx.announce(kind)
 
     def _run(self, work: Any, done: Any) -> Task:
