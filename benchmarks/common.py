@@ -287,7 +287,7 @@ def copy_store(source: Path, target: Path) -> Path:
 def open_app(path: Path) -> Any:
     from vielfalt_desktop.services.app import App
 
-    return App.open(path, PASSPHRASE)
+    return App.open(path, PASSPHRASE, housekeeping=False)  # retention runs daily, apart
 
 
 @contextlib.contextmanager

@@ -30,7 +30,7 @@ def run(ctx: Context) -> list[Result]:
 
             def report(a: Any = app, p: Any = path) -> Any:
                 built = reporting.build_report(a, start, end)
-                reporting.write_pdf(built, p)
+                reporting.write_pdf(a, built, p)
                 return built
 
             seconds, built = timed(report)

@@ -38,12 +38,11 @@ def read_everything(app: Any) -> int:
 
 def payload_bytes(app: Any, peer_id: str) -> bytes:
     """The bundle's plaintext payload, exactly as export builds it."""
-    from vielfalt_desktop.sync import changes
-    from vielfalt_desktop.sync.identity import canonical_json
+    from vielfalt_desktop.sync import bundle, changes
 
     with app.store.read() as conn:
         records = changes.collect(conn, 0, peer_id, True)
-    return canonical_json({"records": records})
+    return bundle.payload_json({"records": records})
 
 
 def seal(key: bytes, data: bytes) -> int:

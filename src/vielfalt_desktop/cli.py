@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     passwd.set_defaults(run=cmd_passwd)
 
+    from vielfalt_desktop.cli_privacy import add_privacy_commands
+
+    add_privacy_commands(sub)
+
     identity = sub.add_parser("identity", help="die Identitätskarte dieses Geräts")
     identity_sub = identity.add_subparsers(dest="identity_command", metavar="BEFEHL")
     identity_export = identity_sub.add_parser("export", help="Identitätskarte schreiben")
@@ -363,13 +367,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = reporting.build_report(
             app, args.date_from, args.date_to, tuple(args.district), threshold=args.threshold
         )
+        reporting.write_pdf(app, report, args.output)
+        print(f"Bericht geschrieben: {args.output}")
+        if args.csv:
+            reporting.write_csv(app, report, args.csv)
+            print(f"Tabelle geschrieben: {args.csv}")
     finally:
         app.close()
-    reporting.write_pdf(report, args.output)
-    print(f"Bericht geschrieben: {args.output}")
-    if args.csv:
-        reporting.write_csv(report, args.csv)
-        print(f"Tabelle geschrieben: {args.csv}")
     print("Hinweis: PDF und CSV sind nicht verschlüsselt – bitte sicher aufbewahren.")
     return 0
 
@@ -404,7 +408,8 @@ def cmd_vocab_list(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.store.database import DataPaths
+    from vielfalt_desktop.services import audit
+    from vielfalt_desktop.store.database import DataPaths, Store
     from vielfalt_desktop.store.vault import KeyFile, check_passphrase
 
     paths = DataPaths(_data_dir(args))
@@ -416,10 +421,21 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
         )
     else:
-        data_key = keyfile.unlock(read_passphrase("Bisherige Passphrase: "))
+        try:
+            data_key = keyfile.unlock(read_passphrase("Bisherige Passphrase: "))
+        except WrongPassphrase:
+            audit.note_failed_unlock(paths, dt.datetime.now(dt.UTC))
+            raise
     new = read_new_passphrase()
     check_passphrase(new)
     keyfile.change_passphrase(data_key, new)
+    store = Store.open_with_key(paths, data_key)
+    try:
+        with store.write() as write:
+            detail = "wiederherstellungsschluessel" if args.recovery else ""
+            audit.log(write, store.clock.now(), "passphrase_changed", detail=detail)
+    finally:
+        store.close()
     print("Die Passphrase wurde geändert.")
     return 0
 

@@ -146,8 +146,8 @@ def known(app: App, partner: Partner, tmp_path: Path) -> Known:
     out = tmp_path / "ausgabe"
     out.mkdir()
     report = reporting.build_report(app, PERIOD.start, PERIOD.end)
-    reporting.write_pdf(report, out / "bericht.pdf")
-    reporting.write_csv(report, out / "bericht.csv")
+    reporting.write_pdf(app, report, out / "bericht.pdf")
+    reporting.write_csv(app, report, out / "bericht.csv")
     return Known(report, out / "bericht.pdf", out / "bericht.csv", ids)
 
 
@@ -337,8 +337,8 @@ def test_report_of_a_2000_contact_demo_store(app: App, tmp_path: Path) -> None:
     report = reporting.build_report(app, EARLIEST, today)
     out = tmp_path / "ausgabe"
     out.mkdir()
-    reporting.write_pdf(report, out / "bericht.pdf")
-    reporting.write_csv(report, out / "bericht.csv")
+    reporting.write_pdf(app, report, out / "bericht.pdf")
+    reporting.write_csv(app, report, out / "bericht.csv")
     pdf = out / "bericht.pdf"
     assert_qpdf_accepts(pdf)
     assert_fonts_embedded(pdf)
@@ -370,8 +370,8 @@ def test_report_of_a_2000_contact_demo_store(app: App, tmp_path: Path) -> None:
 def test_report_of_a_15_contact_store_hides_its_small_cells(app: App, tmp_path: Path) -> None:
     demo.fill(app, contacts=15, seed=2)
     report = reporting.build_report(app, EARLIEST, app.store.clock.today())
-    reporting.write_pdf(report, tmp_path / "klein.pdf")
-    reporting.write_csv(report, tmp_path / "klein.csv")
+    reporting.write_pdf(app, report, tmp_path / "klein.pdf")
+    reporting.write_csv(app, report, tmp_path / "klein.csv")
     lines = read_csv(tmp_path / "klein.csv")[1:]
     numbers = [n for _, m, _, n in lines if m != "Kennzahl"]
     assert numbers.count(".") >= 20
@@ -392,8 +392,8 @@ def test_full_report_of_the_large_data_set_takes_at_most_five_seconds(
     demo.fill(app, contacts=100_000, seed=1)
     start = time.perf_counter()
     report = reporting.build_report(app, EARLIEST, app.store.clock.today())
-    reporting.write_pdf(report, tmp_path / "gross.pdf")
-    reporting.write_csv(report, tmp_path / "gross.csv")
+    reporting.write_pdf(app, report, tmp_path / "gross.pdf")
+    reporting.write_csv(app, report, tmp_path / "gross.csv")
     elapsed = time.perf_counter() - start
     assert report.count(report.summary[0].cell) == 100_000  # type: ignore[arg-type]
     assert elapsed <= 5.0, f"{elapsed:.1f} s"

@@ -53,6 +53,11 @@ APPROVED: dict[str, set[str]] = {
     | {"date", "title", "event_kind", "district", "participants_total",
        "participants_third_country", "participants_women", "participants_men",
        "participants_divers", "participants_children", "partner_ids", "interests", "note"},
+    # Who did what to which record, by id; the detail is a device name, rule or file type.
+    "audit": BOOKKEEPING
+    | {"at", "action", "record_kind", "record_id", "count", "detail"},
+    # Counts per retention rule, never content.
+    "deletion_log": BOOKKEEPING | {"at", "rule", "record_kind", "count", "cutoff"},
 }  # fmt: skip
 
 FORBIDDEN_WORDS = ("name", "vorname", "address", "adresse", "birth", "geburt", "phone",

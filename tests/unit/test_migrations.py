@@ -4,6 +4,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.services.app import App
@@ -15,9 +16,60 @@ from vielfalt_desktop.store.vault import KeyFile, params_from_env
 
 
 def test_migrated_store_matches_the_models(app: App) -> None:
+    # The FTS5 contact search (migration 0006) is no model: ignored explicitly, nothing else.
+    opts = {"include_name": migrate.include_name}
     with app.store.read() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
+        tables = set(inspect(conn).get_table_names())
     assert diff == []
+    ignored = {t for t in tables if not migrate.include_name(t, "table", {})}
+    assert "contact_fts" in ignored
+    assert all(t.startswith("contact_fts") for t in ignored)
+
+
+def test_upgrade_of_a_0005_store_indexes_existing_contacts(tmp_path: Path) -> None:
+    from alembic import command
+
+    paths = DataPaths(tmp_path / "alt")
+    paths.root.mkdir()
+    _keyfile, data_key, _recovery = KeyFile.create(paths.key, PASSPHRASE, params_from_env())
+    engine = open_engine(paths.db, data_key, create=True)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:  # a store as release 0005 left it, with two contacts
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0005")
+        conn.exec_driver_sql(
+            "INSERT INTO meta VALUES ('node_id', 'n'), ('node_name', 'Alt'), ('role', 'field')"
+        )
+        for number, (note, pseudonym) in enumerate(
+            [("Übergabe der WOHNUNG", "K7ABCDE"), ("Straße  und Hof", None)]
+        ):
+            conn.exec_driver_sql(
+                "INSERT INTO contact (id, origin, created_hlc, updated_hlc, deleted, stamps, "
+                "rev, date, duration_min, setting, district, target_group, age_band, gender, "
+                "languages, interpreter, topics, interests, note, pseudonym) VALUES "
+                "(?, 'n', 1, 1, 0, '{}', 1, '2026-01-01', 10, 's', 'd', 't', 'a', 'g', '[]', "
+                "'i', '[]', '[]', ?, ?)",
+                (f"00000000-0000-4000-8000-00000000000{number}", note, pseudonym),
+            )
+    engine.dispose()
+
+    store = Store.open(paths, PASSPHRASE)
+    try:
+        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        with store.read() as conn:
+
+            def found(text: str) -> list[int]:
+                sql = "SELECT rowid FROM contact_fts WHERE contact_fts MATCH ? ORDER BY rowid"
+                return [r[0] for r in conn.exec_driver_sql(sql, (f'"{text}"',))]
+
+            assert found("wohnung") == [1]
+            assert found("strasse und") == [2]  # casefolded, spaces collapsed
+            assert found("k7abc") == [1]
+            indexes = {i["name"] for i in inspect(conn).get_indexes("intervention")}
+        assert "ix_intervention_live_conflict" in indexes
+    finally:
+        store.close()
 
 
 def test_store_is_at_head(app: App) -> None:

@@ -104,22 +104,26 @@ def test_input_is_checked_with_german_messages(app: App) -> None:
         reporting.build_report(app, "2026-01-01", PERIOD.end)  # type: ignore[arg-type]
 
 
-def test_files_are_written_atomically_and_errors_are_clear(report: Report, tmp_path: Path) -> None:
+def test_files_are_written_atomically_and_errors_are_clear(
+    app: App, report: Report, tmp_path: Path
+) -> None:
     tmp_path = tmp_path / "ausgabe"
     tmp_path.mkdir()
     target = tmp_path / "bericht.pdf"
     target.write_bytes(b"old")
-    reporting.write_pdf(report, target)
+    reporting.write_pdf(app, report, target)
     assert target.read_bytes().startswith(b"%PDF-")
-    reporting.write_csv(report, tmp_path / "bericht.csv")
+    reporting.write_csv(app, report, tmp_path / "bericht.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bericht.csv", "bericht.pdf"]
+    reports = [e.detail for e in app.audit.entries() if e.action == "report"]
+    assert reports == ["csv", "pdf"]  # newest first
     with pytest.raises(VielfaltError, match=r"Ordner .* existiert nicht"):
-        reporting.write_pdf(report, tmp_path / "fehlt" / "bericht.pdf")
+        reporting.write_pdf(app, report, tmp_path / "fehlt" / "bericht.pdf")
     if os.name == "posix" and os.geteuid() != 0:
         locked = tmp_path / "gesperrt"
         locked.mkdir(mode=0o500)
         with pytest.raises(VielfaltError, match="lässt sich nicht speichern"):
-            reporting.write_pdf(report, locked / "bericht.pdf")
+            reporting.write_pdf(app, report, locked / "bericht.pdf")
 
 
 def test_slip_input_is_checked(app: App, partner: Partner, tmp_path: Path) -> None:

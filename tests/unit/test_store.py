@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 import stat
@@ -5,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from tests.conftest import PASSPHRASE
+from tests.conftest import NOW, PASSPHRASE
 
+from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import StoreError, StoreLocked, WrongPassphrase
 from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services.app import App
@@ -40,9 +42,12 @@ def test_wrong_passphrase_changes_no_byte_on_disk(app: App, data_dir: Path) -> N
     app.close()
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_dir.iterdir()}
     with pytest.raises(WrongPassphrase):
-        App.open(data_dir, "falsche-passphrase-123")
+        App.open(data_dir, "falsche-passphrase-123", clock=FixedClock(NOW))
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in data_dir.iterdir()}
+    # Only the time of the attempt is noted beside the store, for the audit trail.
+    attempts = after.pop("entsperrversuche.json")
     assert after == before
+    assert json.loads(attempts[0]) == ["2026-11-24T10:00:00Z"]
 
 
 def test_wrong_raw_key_is_refused(app: App, data_dir: Path) -> None:
@@ -97,7 +102,9 @@ def test_reopen_keeps_identity_and_data(app: App, data_dir: Path) -> None:
     try:
         assert again.store.node_id == node
         assert again.store.role == "field"
-        assert again.store.rev == rev
+        # Nothing lost or reset; the unlock itself is a new entry in the audit trail.
+        assert again.store.rev > rev
+        assert [e.action for e in again.audit.entries()][:1] == ["unlock"]
         assert again.stats.counts()["contacts"] == 1
     finally:
         again.close()

@@ -166,6 +166,36 @@ class VocabEntry(Record):
     active: bool = True
 
 
+@dataclass(slots=True)
+class AuditEntry(Record):
+    """Who (the origin node) did what, when, to which record — by id, never by content.
+
+    Appended, never edited: the store refuses changes to a written entry.
+    """
+
+    kind: ClassVar[str] = "audit"
+
+    at: str = ""  # ISO date and time in UTC, to the second
+    action: str = ""
+    record_kind: str = ""
+    record_id: str | None = None
+    count: int = 1
+    detail: str = ""  # a device name, a rule or a file type; never record content
+
+
+@dataclass(slots=True)
+class DeletionEntry(Record):
+    """One run of one retention rule: what kind of record, how many, when, which rule."""
+
+    kind: ClassVar[str] = "deletion_log"
+
+    at: str = ""
+    rule: str = ""
+    record_kind: str = ""
+    count: int = 0
+    cutoff: dt.date | None = None
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     VocabEntry,
     Partner,
@@ -175,5 +205,9 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Conflict,
     Intervention,
     Event,
+    AuditEntry,
+    DeletionEntry,
 )
+# Logs of what happened here: they travel to the coordinator but are no record content.
+LOG_KINDS = ("audit", "deletion_log")
 RECORD_TYPE_BY_KIND: dict[str, type[Record]] = {t.kind: t for t in RECORD_TYPES}

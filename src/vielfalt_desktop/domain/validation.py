@@ -7,9 +7,12 @@ import re
 from collections.abc import Callable
 
 from vielfalt_desktop.domain import pseudonym
+from vielfalt_desktop.domain.audit import ACTIONS
 from vielfalt_desktop.domain.records import (
+    AuditEntry,
     Conflict,
     Contact,
+    DeletionEntry,
     Event,
     Intervention,
     Partner,
@@ -18,11 +21,14 @@ from vielfalt_desktop.domain.records import (
     ReferralStatusChange,
     VocabEntry,
 )
+from vielfalt_desktop.domain.retention import RULE_LABELS
 from vielfalt_desktop.domain.vocab import Vocabularies
 
 # Which vocabulary each code field draws from. "district" and "country" are the special lists.
 CODE_FIELDS: dict[str, dict[str, str]] = {
     "vocab_entry": {},
+    "audit": {},
+    "deletion_log": {},
     "contact": {
         "setting": "setting",
         "district": "district",
@@ -256,7 +262,23 @@ def _vocab_entry(c: Checker, r: VocabEntry) -> None:
             c.fail(name, f"„{label}“ ist zu lang (höchstens 200 Zeichen).")
 
 
+def _audit(c: Checker, r: AuditEntry) -> None:
+    if r.action not in ACTIONS:
+        c.fail("action", f"„{r.action}“ ist keine protokollierte Aktion.")
+    if r.count < 0:
+        c.fail("count", "Die Anzahl kann nicht negativ sein.")
+
+
+def _deletion(c: Checker, r: DeletionEntry) -> None:
+    if r.rule not in RULE_LABELS:
+        c.fail("rule", f"„{r.rule}“ ist keine Aufbewahrungsregel.")
+    if r.count < 0:
+        c.fail("count", "Die Anzahl kann nicht negativ sein.")
+
+
 _RULES: dict[str, Callable[[Checker, Record], None]] = {
+    "audit": _audit,  # type: ignore[dict-item]
+    "deletion_log": _deletion,  # type: ignore[dict-item]
     "vocab_entry": _vocab_entry,  # type: ignore[dict-item]
     "contact": _contact,  # type: ignore[dict-item]
     "partner": _partner,  # type: ignore[dict-item]

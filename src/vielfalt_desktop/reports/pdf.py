@@ -154,10 +154,13 @@ class _Styles:
 class _NumberedCanvas(Canvas):
     """Holds pages back until the end, then stamps "Seite X von Y" on each (not the cover)."""
 
-    def __init__(self, *args: Any, footer: str = "", font: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, footer: str = "", font: str = "", cover: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._font = font
+        self._first_numbered = 2 if cover else 1
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -168,7 +171,7 @@ class _NumberedCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            if number > 1:
+            if number >= self._first_numbered:
                 self._furniture(number, total)
             super().showPage()
         super().save()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vielfalt_desktop.domain.clock import Clock
+from vielfalt_desktop.domain.clock import Clock, SystemClock
+from vielfalt_desktop.domain.errors import WrongPassphrase
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
+from vielfalt_desktop.services import audit
+from vielfalt_desktop.services.audit import AuditService
 from vielfalt_desktop.services.records import RecordService
+from vielfalt_desktop.services.retention import RetentionService
 from vielfalt_desktop.services.stats import StatsService
 from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.services.vocabulary import VocabularyService
@@ -23,6 +27,8 @@ class App:
         self.records.vocab = self.vocab
         self.stats = StatsService(store)
         self.sync = SyncService(store)
+        self.audit = AuditService(store)
+        self.retention = RetentionService(store, self.vocab)
 
     @classmethod
     def create(
@@ -48,8 +54,33 @@ class App:
         return app, recovery
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> App:
-        return cls(Store.open(DataPaths(data_dir), passphrase, clock=clock))
+    def open(
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        *,
+        clock: Clock | None = None,
+        housekeeping: bool = True,
+    ) -> App:
+        """Unlock the store. Logs the unlock (and failed ones) and applies due retention rules.
+
+        ``housekeeping=False`` skips the once-a-day retention run (benchmarks of other work).
+        """
+        paths = DataPaths(data_dir)
+        try:
+            store = Store.open(paths, passphrase, clock=clock)
+        except WrongPassphrase:
+            audit.note_failed_unlock(paths, (clock or SystemClock()).now())
+            raise
+        app = cls(store)
+        try:
+            audit.record_unlock(store)
+            if housekeeping:
+                app.retention.purge_if_due()
+        except BaseException:
+            app.close()
+            raise
+        return app
 
     @property
     def is_office(self) -> bool:
@@ -59,6 +90,7 @@ class App:
         """Apply vocabulary changes made here or received in a bundle since opening."""
         self.vocab = self.vocabulary.effective()
         self.records.vocab = self.vocab
+        self.retention.vocab = self.vocab
 
     def close(self) -> None:
         self.store.close()

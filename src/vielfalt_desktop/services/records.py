@@ -23,6 +23,7 @@ from vielfalt_desktop.domain.records import (
 )
 from vielfalt_desktop.domain.validation import problems
 from vielfalt_desktop.domain.vocab import Vocabularies
+from vielfalt_desktop.services import audit
 from vielfalt_desktop.store import repository as repo
 from vielfalt_desktop.store.codec import codec_for
 from vielfalt_desktop.store.database import Store, Write
@@ -119,11 +120,13 @@ class RecordService:
                 first = self._status_entry(record, "")
                 first.date = record.date  # the history starts when the referral was made
                 repo.insert_many(write, [first])
+            self._log(write, "create", record.kind, record.id)
         return record
 
     def create_many(self, records: Sequence[Record], *, validate: bool = True) -> int:
         """Bulk insert in one transaction (demo data, imports). Records are grouped by kind."""
         by_kind: dict[str, list[Record]] = {}
+        counts: dict[str, int] = {}
         for record in records:
             if not record.id:
                 record.id = str(uuid.uuid4())
@@ -132,11 +135,15 @@ class RecordService:
                 if broken:
                     raise ValidationError(broken)
             by_kind.setdefault(record.kind, []).append(record)
+            counts[record.kind] = counts.get(record.kind, 0) + 1
         with self.store.write() as write:
             for kind in ("partner", "contact", "referral", "referral_status", "conflict"):
                 repo.insert_many(write, by_kind.pop(kind, []))
             for rest in by_kind.values():
                 repo.insert_many(write, rest)
+            # Bulk work (demo data, a partner list) is logged once per kind, with the count.
+            for kind, count in counts.items():
+                self._log(write, "create", kind, None, count=count)
         return len(records)
 
     def update(self, record: R, *, accept_findings: bool = False) -> R:
@@ -158,6 +165,7 @@ class RecordService:
             repo.update_fields(write, record, changed)
             if isinstance(record, Referral) and "status" in changed:
                 repo.insert_many(write, [self._status_entry(record, "")])
+            self._log(write, "update", record.kind, record.id)
         return record
 
     def set_referral_status(
@@ -182,6 +190,7 @@ class RecordService:
             before, after = codec.values(referral), codec.values(changed)
             repo.update_fields(write, changed, [n for n in codec.names if before[n] != after[n]])
             repo.insert_many(write, [entry])
+            self._log(write, "update", changed.kind, changed.id)
         return changed
 
     def _status_entry(self, referral: Referral, note: str) -> ReferralStatusChange:
@@ -228,7 +237,13 @@ class RecordService:
                 count += repo.tombstone(
                     write, "intervention", repo.child_ids(write.conn, "intervention", record_id)
                 )
+            self._log(write, "delete", kind, record_id, count=count)
         return count
+
+    def _log(
+        self, write: Write, action: str, kind: str, record_id: str | None, *, count: int = 1
+    ) -> None:
+        audit.log(write, self.store.clock.now(), action, kind, record_id, count=count)
 
     # --- reads --------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Reports for the coordinator: the use case behind `vielfalt report` and the Berichte screen.
 
     report = build_report(app, date(2026, 1, 1), date(2026, 6, 30))
-    write_pdf(report, Path("bericht.pdf"))
-    write_csv(report, Path("bericht.csv"))
+    write_pdf(app, report, Path("bericht.pdf"))
+    write_csv(app, report, Path("bericht.csv"))
     preview(report)  # key numbers for the screen, already formatted
 
 Everything is computed in one read transaction; files are written atomically (a reader sees
@@ -34,6 +34,7 @@ __all__ = [
     "build_report",
     "file_stem",
     "preview",
+    "save_export",
     "write_csv",
     "write_pdf",
     "write_slip",
@@ -87,14 +88,16 @@ def build_report(
     )
 
 
-def write_pdf(report: Report, path: Path) -> None:
-    """Write the report as PDF, atomically."""
-    _write(Path(path), render_pdf(report))
+def write_pdf(app: App, report: Report, path: Path) -> None:
+    """Write the report as PDF, atomically; the audit trail notes it."""
+    save_export(Path(path), render_pdf(report))
+    app.audit.log("report", detail="pdf")
 
 
-def write_csv(report: Report, path: Path) -> None:
+def write_csv(app: App, report: Report, path: Path) -> None:
     """Write the report's tables as CSV for Excel (UTF-8 with BOM, ";"), atomically."""
-    _write(Path(path), render_csv(report))
+    save_export(Path(path), render_csv(report))
+    app.audit.log("report", detail="csv")
 
 
 def write_slip(app: App, partner_id: str, topic: str, lang: str, path: Path) -> None:
@@ -108,7 +111,8 @@ def write_slip(app: App, partner_id: str, topic: str, lang: str, path: Path) -> 
         raise ValidationError(problems)
     partner = app.records.get(Partner, partner_id)  # NotFound with a German message
     language: SlipLanguage = "en" if lang == "en" else "de"
-    _write(Path(path), render_slip(partner, topic, language, app.vocab))
+    save_export(Path(path), render_slip(partner, topic, language, app.vocab))
+    app.audit.log("report", record_kind="partner", detail="verweiszettel")
 
 
 def preview(report: Report) -> dict[str, str]:
@@ -154,7 +158,8 @@ def _expand_districts(app: App, codes: Sequence[str]) -> tuple[tuple[str, ...], 
     return tuple(chosen), unknown
 
 
-def _write(path: Path, data: bytes) -> None:
+def save_export(path: Path, data: bytes) -> None:
+    """Write an export to the path the user chose, atomically, or explain in German why not."""
     if not path.parent.is_dir():
         raise VielfaltError(f"Der Ordner {path.parent} existiert nicht.")
     try:

@@ -14,7 +14,10 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
 from vielfalt_desktop.domain.hlc import physical_stamp
+from vielfalt_desktop.domain.records import LOG_KINDS
 from vielfalt_desktop.fileio import atomic_write_bytes
+from vielfalt_desktop.services import audit
+from vielfalt_desktop.store import repository as repo
 from vielfalt_desktop.store.database import Store
 from vielfalt_desktop.store.models import (
     CONFLICT_LOG_TABLE,
@@ -168,6 +171,7 @@ class SyncService:
                     index_elements=["node_id"], set_={"name": card.name, "role": card.role}
                 )
             )
+            audit.log(write, self.store.clock.now(), "peer_added", detail=card.name)
         peer = self.find_peer(card.node_id)
         return peer
 
@@ -252,6 +256,13 @@ class SyncService:
                     file_name=path.name,
                 )
             )
+            audit.log(
+                write,
+                self.store.clock.now(),
+                "export",
+                count=sum(counts.values()),
+                detail=peer.name,
+            )
         return ExportResult(bundle_id, path, counts)
 
     # --- import -------------------------------------------------------------------------
@@ -272,7 +283,15 @@ class SyncService:
         try:
             return self._import(path, data)
         except RejectedInput as exc:
+            self._log_refused(path)
             raise RejectedInput(f"{path.name}: {exc.message}") from None
+
+    def _log_refused(self, path: Path) -> None:
+        try:
+            with self.store.write() as write:
+                audit.log(write, self.store.clock.now(), "import_refused", detail=path.name)
+        except VielfaltError:
+            pass  # the refusal itself is what the user must hear about
 
     def _import(self, path: Path, data: bytes) -> ImportResult:
         keys = self._keys()
@@ -286,6 +305,7 @@ class SyncService:
         if payload is None:
             return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
         rows = changes.validate(payload, header.counts)
+        _check_logs(rows)
         horizon = physical_stamp(self.store.clock.now() + CLOCK_TOLERANCE)
         if changes.latest_stamp(rows) > horizon:
             # Accepting it would move our clock far ahead and let every later edit of the
@@ -299,11 +319,18 @@ class SyncService:
         with self.store.write() as write:
             if self._is_known(header.bundle_id, write.conn):
                 return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
+            for kind in LOG_KINDS:
+                if kind in rows:
+                    # Logs are append-only: an entry we hold already stays as written.
+                    known = repo.existing_ids(write.conn, kind, (r.id for r in rows[kind]))
+                    rows[kind] = [r for r in rows[kind] if r.id not in known]
             for kind in RECORD_KINDS:
                 if kind in rows:
-                    changed += changes.merge(
+                    merged = changes.merge(
                         write, kind, rows[kind], header.bundle_id, now, header.sender
                     )
+                    # Log entries are news about the sender, not changed records.
+                    changed += merged if kind not in LOG_KINDS else 0
             peer = write.conn.execute(
                 select(PEER_TABLE).where(PEER_TABLE.c.node_id == header.sender)
             ).one()
@@ -330,6 +357,13 @@ class SyncService:
                     changed=changed,
                     file_name=path.name,
                 )
+            )
+            audit.log(
+                write,
+                self.store.clock.now(),
+                "import",
+                count=sum(header.counts.values()),
+                detail=header.sender_name,
             )
         problems = tuple(self.store.integrity_problems())
         return ImportResult(
@@ -409,3 +443,12 @@ class SyncService:
                 )
                 for r in conn.execute(stmt)
             ]
+
+
+def _check_logs(rows: dict[str, list[changes.IncomingRow]]) -> None:
+    for kind in LOG_KINDS:
+        if any(r.deleted or r.stamps for r in rows.get(kind, ())):
+            raise RejectedInput(
+                "Das Bündel will Protokolleinträge ändern oder löschen; "
+                "Protokolle werden nur ergänzt. Es wurde nichts übernommen."
+            )

@@ -155,6 +155,12 @@ class Intervention(RecordMixin, Base):
     result: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")
     next_step_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    __table_args__ = (
+        # The newest live intervention of a conflict (Übersicht), read from the index alone.
+        Index(
+            "ix_intervention_live_conflict", "conflict_id", "deleted", "date", "created_hlc", "id"
+        ),
+    )
 
 
 class Event(RecordMixin, Base):
@@ -172,6 +178,34 @@ class Event(RecordMixin, Base):
     partner_ids: Mapped[str] = mapped_column(Text, default="[]")
     interests: Mapped[str] = mapped_column(Text, default="[]")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Audit(RecordMixin, Base):
+    """Append-only (triggers in migration 0007 refuse edits and deletions)."""
+
+    __tablename__ = "audit"
+    at: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    record_kind: Mapped[str] = mapped_column(String(32), default="")
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    __table_args__ = (
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_origin_at", "origin", "at"),
+        Index("ix_audit_record", "record_id"),
+    )
+
+
+class DeletionLog(RecordMixin, Base):
+    """Append-only like the audit trail; holds counts, never content."""
+
+    __tablename__ = "deletion_log"
+    at: Mapped[str] = mapped_column(String(32), index=True)
+    rule: Mapped[str] = mapped_column(String(32))
+    record_kind: Mapped[str] = mapped_column(String(32))
+    count: Mapped[int] = mapped_column(Integer)
+    cutoff: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Peer(Base):
@@ -236,6 +270,8 @@ RECORD_KINDS = (
     "conflict",
     "intervention",
     "event",
+    "audit",
+    "deletion_log",
 )
 TABLE_BY_KIND: dict[str, Table] = {kind: Base.metadata.tables[kind] for kind in RECORD_KINDS}
 META_TABLE: Table = Base.metadata.tables["meta"]

@@ -10,7 +10,7 @@ import hashlib
 import json
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +88,50 @@ class Header:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class JsonRows:
+    """Payload rows already rendered as canonical JSON (UTF-8): ``chunks`` are runs of rows
+    joined by commas. sync.changes has SQLite render them; payload_pieces() splices them in."""
+
+    chunks: list[bytes]
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def payload_pieces(payload: dict[str, Any]) -> Iterator[bytes]:
+    """The payload's canonical JSON in pieces: together the same bytes as
+    ``canonical_json(payload)`` with every JsonRows row parsed back into lists."""
+    records = payload.get("records")
+    blocks = records.values() if set(payload) == {"records"} and isinstance(records, dict) else ()
+    if not blocks or not all(
+        isinstance(b, dict) and set(b) == {"columns", "rows"} and isinstance(b["rows"], JsonRows)
+        for b in blocks
+    ):
+        yield canonical_json(payload)
+        return
+    assert isinstance(records, dict)
+    yield b'{"records":{'
+    for number, kind in enumerate(sorted(records)):
+        block = records[kind]
+        yield b"," if number else b""
+        yield canonical_json(kind) + b':{"columns":' + canonical_json(block["columns"])
+        yield b',"rows":['
+        yield from _comma_joined(block["rows"].chunks)
+        yield b"]}"
+    yield b"}}"
+
+
+def _comma_joined(chunks: list[bytes]) -> Iterator[bytes]:
+    for number, chunk in enumerate(chunks):
+        yield b"," + chunk if number else chunk
+
+
+def payload_json(payload: dict[str, Any]) -> bytes:
+    return b"".join(payload_pieces(payload))
+
+
 def _bindings(preamble_and_header: bytes) -> tuple[bytes, bytes]:
     digest = hashlib.sha256(preamble_and_header).digest()
     return b"vielfalt-bundle/1 key\x00" + digest, b"vielfalt-bundle/1 payload\x00" + digest
@@ -102,7 +146,8 @@ def write_bundle(
     file_key = cobble.generate_key()
     sealed = SUITE.encrypt(file_key, hpke_public(recipient_kem), info=info)
     # Level 1: three times faster than 6 for a bundle about a quarter larger.
-    plain = zlib.compress(canonical_json(payload), 1)
+    compressor = zlib.compressobj(1)
+    plain = b"".join([*map(compressor.compress, payload_pieces(payload)), compressor.flush()])
     ciphertext = cobble.encrypt(file_key, context, plain)
     body = b"".join((head, _U16.pack(len(sealed)), sealed, _U64.pack(len(ciphertext)), ciphertext))
     return body + keys.sign.sign(body)

@@ -16,10 +16,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    LargeBinary,
+    Select,
+    Table,
+    and_,
+    case,
+    cast,
+    func,
+    select,
+    true,
+)
 
 from vielfalt_desktop.domain.errors import RejectedInput
-from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
+from vielfalt_desktop.domain.records import LOG_KINDS, RECORD_TYPE_BY_KIND
 from vielfalt_desktop.store.codec import (
     Codec,
     FieldType,
@@ -35,12 +47,14 @@ from vielfalt_desktop.store.models import (
     TABLE_BY_KIND,
 )
 from vielfalt_desktop.store.repository import replace_tags
+from vielfalt_desktop.sync.bundle import JsonRows
 from vielfalt_desktop.sync.identity import canonical_json
 
 MAX_TEXT = 100_000
 MAX_STAMP = 2**63
 MAX_CODES = 200
 CHUNK = 500
+FETCH = 5000
 
 
 def codec_of(kind: str) -> Codec:
@@ -90,28 +104,92 @@ def _relevant(kind: str, since: int, recipient_id: str, everything: bool) -> Sel
 def collect(
     conn: Connection, since: int, recipient_id: str, everything: bool
 ) -> dict[str, dict[str, Any]]:
+    """Every row of every kind the recipient should get, as payload blocks.
+
+    SQLite renders each row's wire form (see _wire_json) over the same selection, so no row
+    passes through Python objects; bundle.payload_json() splices the rows in as they are.
+    """
     records: dict[str, dict[str, Any]] = {}
     for kind in RECORD_KINDS:
         stmt = _selection(kind, since, recipient_id, everything)
         if stmt is None:
             continue
         codec = codec_of(kind)
-        rows = [_wire_row(codec, row) for row in conn.execute(stmt).mappings()]
+        wire = stmt.with_only_columns(cast(_wire_json(codec, TABLE_BY_KIND[kind]), LargeBinary))
+        rows = _fetch_joined(conn, wire)
         if rows:
             records[kind] = {"columns": list(codec.names), "rows": rows}
     return records
 
 
-def _wire_row(codec: Codec, row: Any) -> list[Any]:
-    values = [canonical(ftype, decode(ftype, row[name])) for name, ftype in codec.fields]
-    return [
-        row["id"],
-        row["origin"],
-        row["created_hlc"],
-        bool(row["deleted"]),
-        json.loads(row["stamps"]),
-        values,
-    ]
+def _fetch_joined(conn: Connection, stmt: Select[Any]) -> JsonRows:
+    # The rendered rows come as UTF-8 bytes straight off the driver's cursor, and are joined
+    # in runs: no Python object per row beyond the bytes themselves.
+    result = conn.execute(stmt)
+    chunks: list[bytes] = []
+    count = 0
+    try:
+        cursor = result.cursor
+        while batch := cursor.fetchmany(FETCH):
+            chunks.append(b",".join([row[0] for row in batch]))
+            count += len(batch)
+    finally:
+        result.close()
+    return JsonRows(chunks, count)
+
+
+def _wire_json(codec: Codec, table: Table) -> ColumnElement[str]:
+    """One row in canonical JSON, built by SQLite: ``[id, origin, created_hlc, deleted,
+    stamps, values]`` exactly as ``canonical_json`` of the decoded row would write it
+    (docs/bundle-format.md). SQLite's json_array quotes strings byte for byte as Python's
+    ``json.dumps(ensure_ascii=False)`` does; stored JSON (stamps, code lists) is re-rendered
+    from its parsed values whenever it is not already in canonical form."""
+    values = [_wire_value(ftype, table.c[name]) for name, ftype in codec.fields]
+    return func.json_array(
+        table.c.id,
+        table.c.origin,
+        table.c.created_hlc,
+        _json_bool(table.c.deleted),
+        _canonical_object(table.c.stamps),
+        func.json_array(*values),
+    )
+
+
+def _json_bool(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    return func.json(case((column, "true"), else_="false"))
+
+
+def _wire_value(ftype: FieldType, column: ColumnElement[Any]) -> ColumnElement[Any]:
+    if ftype is FieldType.BOOL:
+        return _json_bool(column)
+    if ftype is FieldType.CODES:
+        return _canonical_list(column)
+    return column  # text and numbers as they are; dates are stored as ISO "YYYY-MM-DD"
+
+
+def _canonical_list(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    # Stored by json.dumps(ensure_ascii=False): json() only drops the spaces. A list holding
+    # an escape (written elsewhere) is rebuilt from its parsed strings; "" or NULL is empty.
+    each = func.json_each(column).table_valued("value")
+    rebuilt = select(func.json_group_array(each.c.value)).scalar_subquery()
+    return func.json(
+        case(
+            (func.coalesce(column, "") == "", "[]"),
+            (func.instr(column, "\\") > 0, rebuilt),
+            else_=column,
+        )
+    )
+
+
+def _canonical_object(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    # Most rows were never edited ("{}"); others are rebuilt with sorted keys, as
+    # canonical_json would sort them, whatever order and spacing they were stored in.
+    each = func.json_each(column).table_valued("key", "value")
+    ordered = select(each.c.key, each.c.value).order_by(each.c.key).subquery()
+    rebuilt = select(
+        func.json_group_object(ordered.c.key, func.json(ordered.c.value))
+    ).scalar_subquery()
+    return func.json(case((column == "{}", "{}"), else_=rebuilt))
 
 
 # --- strict validation ------------------------------------------------------------------
@@ -490,7 +568,8 @@ def digest(conn: Connection) -> str:
 
 
 def _digest_lines(conn: Connection) -> Iterator[bytes]:
-    for kind in sorted(RECORD_KINDS):
+    # Logs say what happened on which device; they differ by nature and are not content.
+    for kind in sorted(set(RECORD_KINDS) - set(LOG_KINDS)):
         codec = codec_of(kind)
         table = TABLE_BY_KIND[kind]
         for row in conn.execute(select(table).order_by(table.c.id)).mappings():

@@ -306,7 +306,7 @@ class ReportsScreen(Screen):
         self.message.setText(self.tr("Die Datei wird geschrieben …"))
         self._working(True)
         self.task = run_task(
-            lambda: write(report, target),
+            lambda: write(self.ctx.app, report, target),
             done=lambda _r: self._written(target),
             failed=self._failed,
         )

@@ -1,0 +1,192 @@
+"""The audit trail: who (which device) did what, when, to which record — never what it said.
+
+Entries are appended inside the transaction of the action they describe, so an action and
+its entry are saved together or not at all. The store refuses to change or delete them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import ColumnElement, false, func, select
+
+from vielfalt_desktop.domain.audit import ACTIONS, timestamp
+from vielfalt_desktop.domain.records import AuditEntry
+from vielfalt_desktop.fileio import atomic_write_text
+from vielfalt_desktop.store import repository as repo
+from vielfalt_desktop.store.database import DataPaths, Store, Write
+from vielfalt_desktop.store.models import PEER_TABLE, TABLE_BY_KIND
+
+FAILED_UNLOCKS = "entsperrversuche.json"
+MAX_REMEMBERED_FAILURES = 1000
+
+
+def log(
+    write: Write,
+    at: dt.datetime,
+    action: str,
+    record_kind: str = "",
+    record_id: str | None = None,
+    *,
+    count: int = 1,
+    detail: str = "",
+) -> None:
+    assert action in ACTIONS, action
+    entry = AuditEntry(
+        id=str(uuid.uuid4()),
+        at=timestamp(at),
+        action=action,
+        record_kind=record_kind,
+        record_id=record_id,
+        count=count,
+        detail=detail,
+    )
+    repo.insert_many(write, [entry])
+
+
+# --- failed unlocks -------------------------------------------------------------------------
+# A wrong passphrase cannot write into the store it fails to open. The attempt is noted
+# (time only) beside it and moved into the audit trail at the next successful unlock.
+
+
+def note_failed_unlock(paths: DataPaths, at: dt.datetime) -> None:
+    target = paths.root / FAILED_UNLOCKS
+    try:
+        times = _failed_unlocks(target)
+        times.append(timestamp(at))
+        atomic_write_text(target, json.dumps(times[-MAX_REMEMBERED_FAILURES:]), mode=0o600)
+    except OSError:
+        pass  # noting the attempt must never stand in the way of the error message
+
+
+def _failed_unlocks(path: Path) -> list[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [t for t in data if isinstance(t, str) and len(t) == 20][-MAX_REMEMBERED_FAILURES:]
+
+
+def record_unlock(store: Store) -> None:
+    """Log this unlock and the failed attempts noted since the last one."""
+    path = store.paths.root / FAILED_UNLOCKS
+    failed = _failed_unlocks(path)
+    with store.write() as write:
+        for at in failed:
+            entry = AuditEntry(id=str(uuid.uuid4()), at=at, action="unlock_failed")
+            repo.insert_many(write, [entry])
+        log(write, store.clock.now(), "unlock")
+    if path.exists():
+        os.unlink(path)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    node_id: str | None = None
+    action: str | None = None
+    record_kind: str | None = None
+    record_id: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    id: str
+    at: str
+    node_id: str
+    node_name: str
+    action: str
+    record_kind: str
+    record_id: str | None
+    count: int
+    detail: str
+
+    @property
+    def action_label(self) -> str:
+        return ACTIONS.get(self.action, self.action)
+
+
+class AuditService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def node_names(self) -> dict[str, str]:
+        """Device names by node id: this device and every trusted peer."""
+        with self.store.read() as conn:
+            names = {r.node_id: r.name for r in conn.execute(select(PEER_TABLE))}
+        names[self.store.node_id] = self.store.node_name
+        return names
+
+    def _where(self, f: AuditFilter) -> list[ColumnElement[bool]]:
+        t = TABLE_BY_KIND["audit"]
+        where: list[ColumnElement[bool]] = [t.c.deleted == false()]
+        if f.node_id:
+            where.append(t.c.origin == f.node_id)
+        if f.action:
+            where.append(t.c.action == f.action)
+        if f.record_kind:
+            where.append(t.c.record_kind == f.record_kind)
+        if f.record_id:
+            where.append(t.c.record_id == f.record_id.strip())
+        if f.date_from:
+            where.append(t.c.at >= f.date_from.isoformat())
+        if f.date_to:
+            where.append(t.c.at < (f.date_to + dt.timedelta(days=1)).isoformat())
+        return where
+
+    def entries(
+        self, where: AuditFilter = AuditFilter(), offset: int = 0, limit: int = 500
+    ) -> list[AuditRow]:
+        t = TABLE_BY_KIND["audit"]
+        stmt = (
+            select(t)
+            .where(*self._where(where))
+            .order_by(t.c.at.desc(), t.c.created_hlc.desc(), t.c.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        names = self.node_names()
+        with self.store.read() as conn:
+            rows = conn.execute(stmt).mappings().all()
+        return [
+            AuditRow(
+                r["id"],
+                r["at"],
+                r["origin"],
+                names.get(r["origin"], r["origin"][:8]),
+                r["action"],
+                r["record_kind"],
+                r["record_id"],
+                r["count"],
+                r["detail"],
+            )
+            for r in rows
+        ]
+
+    def count(self, where: AuditFilter = AuditFilter()) -> int:
+        t = TABLE_BY_KIND["audit"]
+        with self.store.read() as conn:
+            stmt = select(func.count()).select_from(t).where(*self._where(where))
+            return int(conn.execute(stmt).scalar_one())
+
+    def log(self, action: str, *, record_kind: str = "", count: int = 1, detail: str = "") -> None:
+        """An entry of its own, for actions that write nothing else into the store."""
+        with self.store.write() as write:
+            log(write, self.store.clock.now(), action, record_kind, count=count, detail=detail)
+
+    def log_many(self, entries: Sequence[tuple[str, str, int]]) -> None:
+        with self.store.write() as write:
+            for action, kind, count in entries:
+                log(write, self.store.clock.now(), action, kind, count=count)

@@ -1,0 +1,115 @@
+"""The deletion log and the audit trail as files for the data protection officer.
+
+Written atomically to the path the user chose, like every export; the export is itself logged.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
+from vielfalt_desktop.reports import formatting as fmt
+from vielfalt_desktop.reports.protocol import Protocol, render_protocol
+from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.audit import AuditFilter, AuditRow
+from vielfalt_desktop.services.reporting import save_export
+
+MAX_AUDIT_ROWS = 100_000
+RECORD_KIND_LABELS = {
+    **KIND_LABELS,
+    "partner": "Partner",
+    "vocab_entry": "Auswahllisten",
+    "retention_policy": "Aufbewahrungsregeln",
+}
+
+
+def _produced(app: App) -> tuple[tuple[str, str], ...]:
+    return (
+        ("Gerät", f"{app.store.node_name} ({'Koordination' if app.is_office else 'Laptop'})"),
+        ("Erstellt", fmt.datetime(app.store.clock.now())),
+    )
+
+
+def _when(at: str) -> str:
+    # "2026-11-24T10:00:00Z" → local "24.11.2026, 11:00 Uhr"
+    import datetime as dt
+
+    return fmt.datetime(dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC))
+
+
+def write_deletion_log_pdf(app: App, path: Path) -> int:
+    """The deletion log of this store (its own runs and, at the coordinator, the laptops')."""
+    entries = app.retention.deletion_log()
+    protocol = Protocol(
+        title="Löschprotokoll",
+        facts=_produced(app),
+        columns=("Zeitpunkt", "Gerät", "Regel", "Art der Einträge", "Anzahl", "Stichtag"),
+        widths=(0.17, 0.15, 0.3, 0.18, 0.08, 0.12),
+        rows=tuple(
+            (
+                _when(e.at),
+                e.node_name,
+                RULE_LABELS.get(e.rule, e.rule),
+                RECORD_KIND_LABELS.get(e.record_kind, e.record_kind),
+                fmt.integer(e.count),
+                fmt.date(e.cutoff) if e.cutoff else "–",
+            )
+            for e in entries
+        ),
+        empty="Bisher wurde nach den Aufbewahrungsregeln nichts gelöscht.",
+        explanation=(
+            "Jede Zeile ist ein Lauf einer Aufbewahrungsregel: welche Art von Einträgen, "
+            "wie viele, wann, nach welcher Regel. Stichtag: betroffen war, was vor diesem Tag "
+            "lag. Das Protokoll enthält keine Inhalte der Einträge."
+        ),
+    )
+    save_export(path, render_protocol(protocol))
+    app.audit.log("log_export", record_kind="deletion_log", count=len(entries), detail="pdf")
+    return len(entries)
+
+
+def _audit_cells(e: AuditRow) -> tuple[str, ...]:
+    return (
+        _when(e.at),
+        e.node_name,
+        e.action_label,
+        RECORD_KIND_LABELS.get(e.record_kind, e.record_kind),
+        e.record_id or "",
+        fmt.integer(e.count),
+        e.detail,
+    )
+
+
+AUDIT_COLUMNS = ("Zeitpunkt", "Gerät", "Aktion", "Art", "Kennung", "Anzahl", "Hinweis")
+
+
+def write_audit_pdf(app: App, path: Path, where: AuditFilter | None = None) -> int:
+    entries = app.audit.entries(where or AuditFilter(), limit=MAX_AUDIT_ROWS)
+    protocol = Protocol(
+        title="Prüfprotokoll",
+        facts=_produced(app),
+        columns=AUDIT_COLUMNS,
+        widths=(0.16, 0.13, 0.17, 0.12, 0.24, 0.07, 0.11),
+        rows=tuple(_audit_cells(e) for e in entries),
+        explanation=(
+            "Wer (welches Gerät) hat wann was getan und an welchem Eintrag (nur dessen "
+            "Kennung). Das Protokoll wird nur ergänzt, nie geändert, und enthält keine Inhalte."
+        ),
+    )
+    save_export(path, render_protocol(protocol))
+    app.audit.log("log_export", record_kind="audit", count=len(entries), detail="pdf")
+    return len(entries)
+
+
+def write_audit_csv(app: App, path: Path, where: AuditFilter | None = None) -> int:
+    entries = app.audit.entries(where or AuditFilter(), limit=MAX_AUDIT_ROWS)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(AUDIT_COLUMNS)
+    for e in entries:
+        writer.writerow((e.at, *_audit_cells(e)[1:3], e.record_kind, *_audit_cells(e)[4:]))
+    save_export(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    app.audit.log("log_export", record_kind="audit", count=len(entries), detail="csv")
+    return len(entries)
