@@ -32,7 +32,7 @@ from vielfalt_desktop.reports.pdf import (
     RULE,
     _NumberedCanvas,
 )
-from vielfalt_desktop.reports.report import CITY, PROJECT
+from vielfalt_desktop.reports.report import CITY
 
 __all__ = ["Protocol", "render_protocol"]
 
@@ -46,6 +46,7 @@ class Protocol:
     rows: tuple[tuple[str, ...], ...]
     empty: str = "Keine Einträge."
     explanation: str = ""
+    numeric: tuple[int, ...] = ()  # columns set flush right
 
 
 def render_protocol(protocol: Protocol) -> bytes:
@@ -54,12 +55,12 @@ def render_protocol(protocol: Protocol) -> bytes:
     title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, textColor=ACCENT)
     body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12, textColor=INK)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
+    cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.5)
     head = ParagraphStyle("head", parent=cell, fontName=bold)
 
+    number = ParagraphStyle("number", parent=cell, alignment=2)
+    number_head = ParagraphStyle("number_head", parent=head, alignment=2)
     story: list[Flowable] = [
-        Paragraph(escape(f"{CITY} · {PROJECT}"), small),
-        Spacer(1, 0.2 * cm),
         Paragraph(escape(protocol.title), title),
         Spacer(1, 0.3 * cm),
     ]
@@ -71,8 +72,17 @@ def render_protocol(protocol: Protocol) -> bytes:
     if not protocol.rows:
         story.append(Paragraph(escape(protocol.empty), body))
     else:
-        data = [[Paragraph(escape(c), head) for c in protocol.columns]]
-        data += [[Paragraph(escape(v), cell) for v in row] for row in protocol.rows]
+
+        def styled(column: int, header: bool) -> ParagraphStyle:
+            if column in protocol.numeric:
+                return number_head if header else number
+            return head if header else cell
+
+        data = [[Paragraph(escape(c), styled(i, True)) for i, c in enumerate(protocol.columns)]]
+        data += [
+            [Paragraph(escape(v), styled(i, False)) for i, v in enumerate(row)]
+            for row in protocol.rows
+        ]
         table = LongTable(data, colWidths=[w * text_width for w in protocol.widths], repeatRows=1)
         table.setStyle(
             TableStyle(

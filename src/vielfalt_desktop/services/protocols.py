@@ -22,6 +22,8 @@ RECORD_KIND_LABELS = {
     "partner": "Partner",
     "vocab_entry": "Auswahllisten",
     "retention_policy": "Aufbewahrungsregeln",
+    "audit": "Prüfprotokoll",
+    "deletion_log": "Löschprotokoll",
 }
 
 
@@ -46,7 +48,8 @@ def write_deletion_log_pdf(app: App, path: Path) -> int:
         title="Löschprotokoll",
         facts=_produced(app),
         columns=("Zeitpunkt", "Gerät", "Regel", "Art der Einträge", "Anzahl", "Stichtag"),
-        widths=(0.17, 0.15, 0.3, 0.18, 0.08, 0.12),
+        widths=(0.17, 0.14, 0.3, 0.18, 0.09, 0.12),
+        numeric=(4,),
         rows=tuple(
             (
                 _when(e.at),
@@ -91,7 +94,8 @@ def write_audit_pdf(app: App, path: Path, where: AuditFilter | None = None) -> i
         title="Prüfprotokoll",
         facts=_produced(app),
         columns=AUDIT_COLUMNS,
-        widths=(0.16, 0.13, 0.17, 0.12, 0.24, 0.07, 0.11),
+        widths=(0.14, 0.12, 0.19, 0.16, 0.19, 0.09, 0.11),
+        numeric=(5,),
         rows=tuple(_audit_cells(e) for e in entries),
         explanation=(
             "Wer (welches Gerät) hat wann was getan und an welchem Eintrag (nur dessen "
