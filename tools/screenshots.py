@@ -12,6 +12,8 @@ Options: ``--out DIR`` (default docs/screenshots), ``--contacts N`` (default 200
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -50,6 +52,7 @@ NAMES = {
     "network": "09-netzwerk",
     "sync": "10-synchronisation",
     "reports": "11-berichte",
+    "privacy": "datenschutz",
     "settings": "12-einstellungen",
 }
 
@@ -131,6 +134,15 @@ def main_screens(window: MainWindow, out: Path) -> None:
             conflict = busiest_conflict(window.ctx.app)
             if conflict is not None:
                 screen.select_id(conflict.id)
+        if key == "privacy":
+            # The audit trail after a day's work: one contact got a follow-up date.
+            app = window.ctx.app
+            contact = app.records.page(Contact, Query(), 0, 1)
+            if contact:
+                follow_up = app.store.clock.today() + dt.timedelta(days=7)
+                app.records.update(dataclasses.replace(contact[0], follow_up=follow_up))
+            screen.tabs.setCurrentIndex(0)
+            screen.reload()
         if key == "network":
             contact = window.ctx.app.records.page(Contact, Query(topic="aufenthalt"), 0, 1)
             if contact:

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="de">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Alle Geräte</source>
+        <translation>All devices</translation>
+    </message>
+    <message>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Alle Aktionen</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Art der Einträge</source>
+        <translation>Kind of entries</translation>
+    </message>
+    <message>
+        <source>Alle Arten</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Alle Zeiträume</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>Heute</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Letzte 7 Tage</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Dieser Monat</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Letzter Monat</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Dieses Jahr</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Letztes Jahr</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>Zeitraum wählen …</source>
+        <translation>Choose period …</translation>
+    </message>
+    <message>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Bis</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>bis</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Kennung eines Eintrags</source>
+        <translation>ID of an entry</translation>
+    </message>
+    <message>
+        <source>vollständige Kennung eines Eintrags</source>
+        <translation>complete ID of an entry</translation>
+    </message>
+    <message>
+        <source>Zurücksetzen</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Filter zurücksetzen</source>
+        <translation>Reset filters</translation>
+    </message>
+    <message>
+        <source>&amp;Gerät:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <source>A&amp;ktion:</source>
+        <translation>Ac&amp;tion:</translation>
+    </message>
+    <message>
+        <source>Ar&amp;t:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Zeitraum:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>K&amp;ennung:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Prüfprotokoll</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Anzahl der Einträge</source>
+        <translation>Number of entries</translation>
+    </message>
+    <message>
+        <source>Doppelklick auf eine Zeile zeigt alle Einträge zu derselben Kennung.</source>
+        <translation>Double-click a row to see all entries with the same ID.</translation>
+    </message>
+    <message>
+        <source>Keine Einträge für diese Filter.</source>
+        <translation>No entries for these filters.</translation>
+    </message>
+    <message>
+        <source>Als P&amp;DF speichern …</source>
+        <translation>Save as PD&amp;F …</translation>
+    </message>
+    <message>
+        <source>Als &amp;CSV speichern …</source>
+        <translation>Save as &amp;CSV …</translation>
+    </message>
+    <message>
+        <source>Hinweis: Exportierte PDF- und CSV-Dateien sind nicht verschlüsselt. Sie enthalten keine Inhalte, aber Kennungen, Gerätenamen und Zeitpunkte. Gespeichert wird, was die Filter zeigen. Bitte nur auf dienstlichen Laufwerken ablegen.</source>
+        <translation>Note: exported PDF and CSV files are not encrypted. They hold no content, but IDs, device names and times. What the filters show is saved. Please keep them on work drives only.</translation>
+    </message>
+    <message>
+        <source>{name} (dieses Gerät)</source>
+        <translation>{name} (this device)</translation>
+    </message>
+    <message>
+        <source>1 Eintrag</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>{n} von {m} Einträgen</source>
+        <translation>{n} of {m} entries</translation>
+    </message>
+    <message>
+        <source>Prüfprotokoll speichern (unverschlüsselt)</source>
+        <translation>Save audit trail (not encrypted)</translation>
+    </message>
+</context>
+<context>
     <name>ConflictForm</name>
     <message>
         <source>Neuer Konflikt – Vielfalt</source>
@@ -366,6 +529,200 @@
     </message>
 </context>
 <context>
+    <name>Datenschutz</name>
+    <message>
+        <source>an {name}</source>
+        <translation>to {name}</translation>
+    </message>
+    <message>
+        <source>von {name}</source>
+        <translation>from {name}</translation>
+    </message>
+    <message>
+        <source>angelegt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>geändert</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>gelöscht</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Bündel exportiert</source>
+        <translation>bundle exported</translation>
+    </message>
+    <message>
+        <source>Bündel eingelesen</source>
+        <translation>bundle imported</translation>
+    </message>
+    <message>
+        <source>Bündel abgelehnt</source>
+        <translation>bundle refused</translation>
+    </message>
+    <message>
+        <source>Bericht oder Zettel gespeichert</source>
+        <translation>report or slip saved</translation>
+    </message>
+    <message>
+        <source>entsperrt</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>Entsperren fehlgeschlagen</source>
+        <translation>unlock failed</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsfristen angewandt</source>
+        <translation>retention periods applied</translation>
+    </message>
+    <message>
+        <source>Gerät als vertrauenswürdig eingetragen</source>
+        <translation>device added as trusted</translation>
+    </message>
+    <message>
+        <source>Passphrase geändert</source>
+        <translation>passphrase changed</translation>
+    </message>
+    <message>
+        <source>Protokoll exportiert</source>
+        <translation>log exported</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Verweis-Verlauf</source>
+        <translation>Referral history</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Interventionen</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Auswahllisten</source>
+        <translation>Choice lists</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsregeln</source>
+        <translation>Retention rules</translation>
+    </message>
+    <message>
+        <source>Konfliktprotokoll der Synchronisation</source>
+        <translation>Sync conflict log</translation>
+    </message>
+    <message>
+        <source>Prüfprotokoll</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Löschprotokoll</source>
+        <translation>Deletion log</translation>
+    </message>
+    <message>
+        <source>Freitext nach Ablauf geleert</source>
+        <translation>Free text cleared after expiry</translation>
+    </message>
+    <message>
+        <source>Pseudonym-Verknüpfung entfernt</source>
+        <translation>Pseudonym link removed</translation>
+    </message>
+    <message>
+        <source>Abgelegte Werte des Konfliktprotokolls entfernt</source>
+        <translation>Values kept in the conflict log removed</translation>
+    </message>
+    <message>
+        <source>Vom Laptop entfernt, nachdem die Koordination den Empfang bestätigt hat</source>
+        <translation>Removed from the laptop after the coordinator confirmed receipt</translation>
+    </message>
+    <message>
+        <source>Verweiszettel</source>
+        <translation>Referral slip</translation>
+    </message>
+    <message>
+        <source>mit dem Wiederherstellungsschlüssel</source>
+        <translation>with the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>DeletionLogPage</name>
+    <message>
+        <source>Jede Zeile ist ein Lauf einer Aufbewahrungsregel: welche Art von Einträgen, wie viele, wann und nach welcher Regel. Stichtag: betroffen war, was vor diesem Tag lag. Das Protokoll enthält keine Inhalte.</source>
+        <translation>Each row is one run of a retention rule: which kind of entries, how many, when and by which rule. Cut-off date: what lay before this day was affected. The log holds no content.</translation>
+    </message>
+    <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Regel</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Art der Einträge</source>
+        <translation>Kind of entries</translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Stichtag</source>
+        <translation>Cut-off date</translation>
+    </message>
+    <message>
+        <source>Löschprotokoll</source>
+        <translation>Deletion log</translation>
+    </message>
+    <message>
+        <source>Bisher wurde nach den Aufbewahrungsregeln nichts gelöscht.</source>
+        <translation>Nothing has been deleted under the retention rules so far.</translation>
+    </message>
+    <message>
+        <source>Als P&amp;DF speichern …</source>
+        <translation>Save as PD&amp;F …</translation>
+    </message>
+    <message>
+        <source>Hinweis: Die PDF-Datei ist nicht verschlüsselt. Sie enthält nur Anzahlen, keine Inhalte. Bitte nur auf dienstlichen Laufwerken ablegen.</source>
+        <translation>Note: the PDF file is not encrypted. It holds only counts, no content. Please keep it on work drives only.</translation>
+    </message>
+    <message>
+        <source>1 Eintrag</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Löschprotokoll speichern (unverschlüsselt)</source>
+        <translation>Save deletion log (not encrypted)</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <source>Neue Veranstaltung – Vielfalt</source>
@@ -702,6 +1059,33 @@
     </message>
 </context>
 <context>
+    <name>LogPage</name>
+    <message>
+        <source>Datei wird geschrieben</source>
+        <translation>Writing file</translation>
+    </message>
+    <message>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV-Tabelle (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>Die Datei wird geschrieben …</source>
+        <translation>Writing the file …</translation>
+    </message>
+    <message>
+        <source>Gespeichert: {path} – Einträge: {n}, nicht verschlüsselt.</source>
+        <translation>Saved: {path} – entries: {n}, not encrypted.</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert: {message}</source>
+        <translation>Not saved: {message}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Koordination</source>
@@ -746,6 +1130,10 @@
     <message>
         <source>Berichte</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
     </message>
     <message>
         <source>Einstellungen</source>
@@ -1095,6 +1483,33 @@
     <message>
         <source>Tippen, um im Partnerverzeichnis zu suchen.</source>
         <translation>Type to search the partner directory.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyScreen</name>
+    <message>
+        <source>Bereiche des Datenschutzes</source>
+        <translation>Data protection sections</translation>
+    </message>
+    <message>
+        <source>P&amp;rüfprotokoll</source>
+        <translation>A&amp;udit trail</translation>
+    </message>
+    <message>
+        <source>&amp;Löschprotokoll</source>
+        <translation>Deletion lo&amp;g</translation>
+    </message>
+    <message>
+        <source>&amp;Aufbewahrung</source>
+        <translation>Rete&amp;ntion</translation>
+    </message>
+    <message>
+        <source>Hier steht, wer wann was getan hat (nur mit Kennungen, nie mit Inhalten), was nach den Aufbewahrungsfristen gelöscht wurde und wie lange was aufbewahrt wird.</source>
+        <translation>Who did what and when (by ID only, never with content), what was deleted under the retention periods, and how long what is kept.</translation>
+    </message>
+    <message>
+        <source>Datenschutz</source>
+        <translation>Data protection</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1990,261 @@ The slip holds no data about the person.</translation>
     </message>
 </context>
 <context>
+    <name>RetentionPage</name>
+    <message>
+        <source>&amp;Kontakte:</source>
+        <translation>&amp;Contacts:</translation>
+    </message>
+    <message>
+        <source>&amp;Verweise (ab Abschluss):</source>
+        <translation>&amp;Referrals (from closing):</translation>
+    </message>
+    <message>
+        <source>Verweis-Verla&amp;uf (ab Abschluss des Verweises):</source>
+        <translation>Referral &amp;history (from the referral&apos;s closing):</translation>
+    </message>
+    <message>
+        <source>K&amp;onflikte (ab Abschluss):</source>
+        <translation>C&amp;onflicts (from closing):</translation>
+    </message>
+    <message>
+        <source>&amp;Interventionen (ab Abschluss des Konflikts):</source>
+        <translation>&amp;Interventions (from the conflict&apos;s closing):</translation>
+    </message>
+    <message>
+        <source>Vera&amp;nstaltungen:</source>
+        <translation>E&amp;vents:</translation>
+    </message>
+    <message>
+        <source>Freitext leeren nach</source>
+        <translation>Clear free text after</translation>
+    </message>
+    <message>
+        <source>Notizen, Rückmeldungen, Ergebnisse und nächste Schritte werden geleert, gezählt ab dem Datum des Eintrags. Offene Verweise und Konflikte behalten ihre Notizen bis zum Abschluss.</source>
+        <translation>Notes, feedback, results and next steps are cleared, counted from the entry&apos;s date. Open referrals and conflicts keep their notes until they are closed.</translation>
+    </message>
+    <message>
+        <source>{kind}: Freitext leeren nach Monaten</source>
+        <translation>{kind}: clear free text after months</translation>
+    </message>
+    <message>
+        <source>Pseudonym-Verknüpfung entfernen nach Monaten</source>
+        <translation>Remove pseudonym link after months</translation>
+    </message>
+    <message>
+        <source>Pseudonyme</source>
+        <translation>Pseudonyms</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonym-Verknüpfung entfernen nach:</source>
+        <translation>Remove &amp;pseudonym link after:</translation>
+    </message>
+    <message>
+        <source>Danach lässt sich ein Kontakt keinem früheren derselben Person mehr zuordnen. Die Kontakte selbst bleiben als anonyme Statistik.</source>
+        <translation>After that a contact can no longer be linked to earlier ones of the same person. The contacts themselves stay as anonymous statistics.</translation>
+    </message>
+    <message>
+        <source>Auf diesem Laptop</source>
+        <translation>On this laptop</translation>
+    </message>
+    <message>
+        <source>&amp;Erledigte, von der Koordination bestätigte Einträge nach</source>
+        <translation>R&amp;emove settled entries confirmed by the coordinator after</translation>
+    </message>
+    <message>
+        <source> Tagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Tage, nach denen bestätigte Einträge vom Laptop entfernt werden</source>
+        <translation>Days after which confirmed entries are removed from the laptop</translation>
+    </message>
+    <message>
+        <source>vom Laptop entfernen</source>
+        <translation>from the laptop</translation>
+    </message>
+    <message>
+        <source>Erst wenn die Koordination den Empfang bestätigt hat, nie vorher. Was noch offen ist, bleibt: Wiedervorlagen, laufende Konflikte, offene Verweise. Die Koordination behält ihre Kopie.</source>
+        <translation>Only once the coordinator has confirmed receipt, never before. What is still open stays: follow-ups, ongoing conflicts, open referrals. The coordinator keeps its copy.</translation>
+    </message>
+    <message>
+        <source>Laptops können zusätzlich erledigte Einträge abgeben, sobald die Koordination ihren Empfang bestätigt hat. Das stellt jedes Laptop selbst ein.</source>
+        <translation>Laptops can also give up settled entries once the coordinator has confirmed receiving them. Each laptop sets this itself.</translation>
+    </message>
+    <message>
+        <source>Auf den Laptops</source>
+        <translation>On the laptops</translation>
+    </message>
+    <message>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Ver&amp;werfen</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Die gespeicherten Fristen wieder anzeigen</source>
+        <translation>Show the saved periods again</translation>
+    </message>
+    <message>
+        <source>&amp;Jetzt anwenden …</source>
+        <translation>&amp;Apply now …</translation>
+    </message>
+    <message>
+        <source>Zuerst wird gezeigt, was fällig ist; geändert wird erst nach Rückfrage.</source>
+        <translation>First shows what is due; nothing changes until you confirm.</translation>
+    </message>
+    <message>
+        <source>Fehler in den Fristen</source>
+        <translation>Errors in the periods</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsfristen werden angewandt</source>
+        <translation>Applying retention periods</translation>
+    </message>
+    <message>
+        <source>Anwenden</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source> Monate</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source> Monat</source>
+        <translation> month</translation>
+    </message>
+    <message>
+        <source>Geänderte Fristen gelten erst nach dem Speichern.</source>
+        <translation>Changed periods apply only once saved.</translation>
+    </message>
+    <message>
+        <source>Die Fristen werden beim ersten Entsperren jedes Tages angewandt.</source>
+        <translation>The periods are applied at the first unlock of each day.</translation>
+    </message>
+    <message>
+        <source>Zuletzt: {date}.</source>
+        <translation>Last: {date}.</translation>
+    </message>
+    <message>
+        <source>Gespeichert. Es wird geprüft, was danach fällig ist …</source>
+        <translation>Saved. Checking what is now due …</translation>
+    </message>
+    <message>
+        <source>Nicht gespeichert: {problems}</source>
+        <translation>Not saved: {problems}</translation>
+    </message>
+    <message>
+        <source>Gespeichert. Nach den neuen Fristen ist jetzt 1 Eintrag fällig.</source>
+        <translation>Saved. Under the new periods 1 entry is now due.</translation>
+    </message>
+    <message>
+        <source>Gespeichert. Nach den neuen Fristen sind jetzt {n} Einträge fällig.</source>
+        <translation>Saved. Under the new periods {n} entries are now due.</translation>
+    </message>
+    <message>
+        <source>Angewandt wird beim ersten Entsperren eines Tages oder mit „Jetzt anwenden …“.</source>
+        <translation>They are applied at the first unlock of a day or with “Apply now …”.</translation>
+    </message>
+    <message>
+        <source>Gespeichert. Nach den neuen Fristen ist nichts fällig.</source>
+        <translation>Saved. Nothing is due under the new periods.</translation>
+    </message>
+    <message>
+        <source>Es wird geprüft, was fällig ist …</source>
+        <translation>Checking what is due …</translation>
+    </message>
+    <message>
+        <source>Geprüft: nichts fällig.</source>
+        <translation>Checked: nothing due.</translation>
+    </message>
+    <message>
+        <source>Nichts fällig</source>
+        <translation>Nothing due</translation>
+    </message>
+    <message>
+        <source>Nach den geltenden Aufbewahrungsregeln ist derzeit nichts fällig.</source>
+        <translation>Nothing is due under the current retention rules.</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsfristen jetzt anwenden?</source>
+        <translation>Apply retention periods now?</translation>
+    </message>
+    <message>
+        <source>Nicht angewandt; nichts wurde geändert.</source>
+        <translation>Not applied; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Die Fristen werden angewandt …</source>
+        <translation>Applying the periods …</translation>
+    </message>
+    <message>
+        <source>Freitext leeren</source>
+        <translation>Clear free text</translation>
+    </message>
+    <message>
+        <source>Pseudonym-Verknüpfung entfernen</source>
+        <translation>Remove pseudonym link</translation>
+    </message>
+    <message>
+        <source>Abgelegte Werte des Konfliktprotokolls entfernen</source>
+        <translation>Remove values kept in the conflict log</translation>
+    </message>
+    <message>
+        <source>Vom Laptop entfernen (Empfang bestätigt)</source>
+        <translation>Remove from the laptop (receipt confirmed)</translation>
+    </message>
+    <message>
+        <source>Nach den Aufbewahrungsregeln ist jetzt fällig:</source>
+        <translation>Due now under the retention rules:</translation>
+    </message>
+    <message>
+        <source>• {rule} – {kind}: {n}</source>
+        <translation>• {rule} – {kind}: {n}</translation>
+    </message>
+    <message>
+        <source>(vor dem {date})</source>
+        <translation>(before {date})</translation>
+    </message>
+    <message>
+        <source>Vom Laptop entfernte Einträge behält die Koordination; alle anderen bleiben als anonyme Statistik erhalten.</source>
+        <translation>The coordinator keeps the entries removed from the laptop; all others stay as anonymous statistics.</translation>
+    </message>
+    <message>
+        <source>Die Einträge selbst bleiben als anonyme Statistik erhalten.</source>
+        <translation>The entries themselves stay as anonymous statistics.</translation>
+    </message>
+    <message>
+        <source>Das lässt sich nicht rückgängig machen. Das Löschprotokoll hält fest, was wann nach welcher Regel gelöscht wurde – ohne Inhalte.</source>
+        <translation>This cannot be undone. The deletion log records what was deleted when and by which rule – without content.</translation>
+    </message>
+    <message>
+        <source>Jetzt anwenden?</source>
+        <translation>Apply now?</translation>
+    </message>
+    <message>
+        <source>Angewandt: 1 Eintrag betroffen. Einzelheiten stehen im Löschprotokoll.</source>
+        <translation>Applied: 1 entry affected. Details are in the deletion log.</translation>
+    </message>
+    <message>
+        <source>Angewandt: {n} Einträge betroffen. Einzelheiten stehen im Löschprotokoll.</source>
+        <translation>Applied: {n} entries affected. Details are in the deletion log.</translation>
+    </message>
+    <message>
+        <source>Angewandt: inzwischen war nichts mehr fällig.</source>
+        <translation>Applied: meanwhile nothing was due any more.</translation>
+    </message>
+    <message>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Fehlgeschlagen: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source> Minuten</source>
@@ -1945,8 +2615,32 @@ Fingerprint: {fp}</translation>
         <translation>Title</translation>
     </message>
     <message>
+        <source>Zeitpunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Gerät</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
         <source>Art</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Kennung</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Anzahl</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Teilnehmende</source>

@@ -188,10 +188,10 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
-def _open(args: argparse.Namespace) -> App:
+def _open(args: argparse.Namespace, *, housekeeping: bool = True) -> App:
     from vielfalt_desktop.services.app import App
 
-    return App.open(_data_dir(args), read_passphrase())
+    return App.open(_data_dir(args), read_passphrase(), housekeeping=housekeeping)
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -416,16 +416,16 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     if not paths.db.exists():
         raise VielfaltError(f"In {paths.root} gibt es keinen Datenbestand.")
     keyfile = KeyFile.load(paths.key)
-    if args.recovery:
-        data_key = keyfile.unlock_with_recovery(
-            read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
-        )
-    else:
-        try:
+    try:
+        if args.recovery:
+            data_key = keyfile.unlock_with_recovery(
+                read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
+            )
+        else:
             data_key = keyfile.unlock(read_passphrase("Bisherige Passphrase: "))
-        except WrongPassphrase:
-            audit.note_failed_unlock(paths, dt.datetime.now(dt.UTC))
-            raise
+    except WrongPassphrase:
+        audit.note_failed_unlock(paths, dt.datetime.now(dt.UTC))
+        raise
     new = read_new_passphrase()
     check_passphrase(new)
     keyfile.change_passphrase(data_key, new)

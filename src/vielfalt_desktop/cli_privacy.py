@@ -135,7 +135,8 @@ def cmd_retention_set(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    app = _open(args)
+    # Not the daily run at unlock: a dry run must change nothing, and a real one is this.
+    app = _open(args, housekeeping=False)
     try:
         result = app.retention.purge(dry_run=args.dry_run)
     finally:

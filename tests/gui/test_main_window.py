@@ -20,6 +20,7 @@ TITLES = [
     "Netzwerk",
     "Synchronisation",
     "Berichte",
+    "Datenschutz",
     "Einstellungen",
 ]
 
@@ -38,6 +39,12 @@ def test_title_and_navigation_entries(window: MainWindow) -> None:
     assert window.nav.accessibleName() == "Navigation"
 
 
+def test_every_screen_has_a_number_key(window: MainWindow) -> None:
+    assert len(SCREEN_KEYS) <= 10  # Strg+1 … Strg+9, Strg+0
+    assert window.nav.item(SCREEN_KEYS.index("privacy")).toolTip() == "Datenschutz (Strg+9)"
+    assert window.nav.item(SCREEN_KEYS.index("settings")).toolTip() == "Einstellungen (Strg+0)"
+
+
 def test_every_screen_opens(window: MainWindow) -> None:
     for index, key in enumerate(SCREEN_KEYS):
         screen = window.show_screen(index)
@@ -52,6 +59,8 @@ def test_number_keys_switch_screens(window: MainWindow, qtbot, modifier) -> None
     qtbot.keyClick(window, Qt.Key.Key_3, modifier)
     assert window.current_key() == "referrals"
     qtbot.keyClick(window, Qt.Key.Key_9, modifier)
+    assert window.current_key() == "privacy"
+    qtbot.keyClick(window, Qt.Key.Key_0, modifier)  # the tenth screen
     assert window.current_key() == "settings"
     qtbot.keyClick(window, Qt.Key.Key_1, modifier)
     assert window.current_key() == "overview"

@@ -161,18 +161,6 @@ def test_the_trail_travels_to_the_coordinator_who_filters_it(
     assert {e.node_name for e in laptop.audit.entries()} == {"Laptop Nord"}
 
 
-def test_a_refused_bundle_is_logged(pair: tuple[App, App], tmp_path: Path) -> None:
-    office, laptop = pair
-    laptop.sync.export("Koordination", tmp_path / "1.vfb")
-    damaged = bytearray((tmp_path / "1.vfb").read_bytes())
-    damaged[-5] ^= 1
-    (tmp_path / "kaputt.vfb").write_bytes(bytes(damaged))
-    with pytest.raises(RejectedInput):
-        office.sync.import_file(tmp_path / "kaputt.vfb")
-    refused = office.audit.entries(AuditFilter(action="import_refused"))
-    assert [e.detail for e in refused] == ["kaputt.vfb"]
-
-
 # --- export hygiene ------------------------------------------------------------------------
 
 

@@ -279,6 +279,21 @@ def test_a_purge_on_the_laptop_reaches_the_coordinator(
     assert office.retention.purge(dry_run=True).total == 0
 
 
+def test_deleting_empties_free_text_and_the_pseudonym_everywhere(
+    pair: tuple[App, App], tmp_path: Path
+) -> None:
+    office, laptop = pair
+    saved = laptop.records.create(contact(note=NOTE, pseudonym=pseudonym.new_code()))
+    _send(laptop, office, "Koordination", tmp_path / "1.vfb")
+    laptop.records.delete(Contact, saved.id)
+    _send(laptop, office, "Koordination", tmp_path / "2.vfb")
+    for app in (laptop, office):
+        row = raw(app, "contact", saved.id)
+        assert (row["deleted"], row["note"], row["pseudonym"]) == (True, "", None)
+        assert row["district"] == "kannenstieg"  # the statistics stay
+    assert office.sync.digest() == laptop.sync.digest()
+
+
 # --- purge after acknowledgement --------------------------------------------------------------
 
 

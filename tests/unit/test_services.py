@@ -368,8 +368,10 @@ def test_deleted_records_vanish_but_the_row_stays(app: App) -> None:
 
     row = raw(app, "contact", gone.id)
     assert row["deleted"] == 1
-    assert row["note"] == gone.note  # the row itself is kept for sync
-    assert set(json.loads(row["stamps"])) == {"deleted"}
+    # The row is kept for sync, its free text and pseudonym link emptied (and stamped).
+    assert row["district"] == gone.district
+    assert (row["note"], row["pseudonym"]) == ("", None)
+    assert set(json.loads(row["stamps"])) == {"deleted", "note", "pseudonym"}
     assert tags(app, gone.id) == set()
     assert raw_count(app, "contact") == 2
     assert app.records.count(Contact, Query(include_deleted=True)) == 2

@@ -150,7 +150,8 @@ class RetentionService:
                 cutoff,
             )
         )
-        cutoff = months_before(today, min(policy.note_months.values()))
+        # The sync conflict log may hold notes and pseudonyms: the shortest period applies.
+        cutoff = months_before(today, min(*policy.note_months.values(), policy.pseudonym_months))
         counts.append(
             PurgeCount(
                 "conflict_log",

@@ -70,6 +70,17 @@ def fmt_date(value: dt.date | None) -> str:
     return value.strftime("%d.%m.%Y") if value is not None else ""
 
 
+def fmt_stamp(text: str) -> str:
+    """A stored ISO timestamp (UTC, e.g. ``2026-11-24T10:00:00Z``) as local TT.MM.JJJJ HH:MM."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
 def fmt_int(value: int) -> str:
     """Whole numbers with a thousands point: 100.000."""
     return f"{value:,}".replace(",", ".")

@@ -16,12 +16,23 @@ SOURCE_COLOR = "#4a7fb0"
 SIZES = (16, 20, 24, 32, 40, 48)
 
 
+# Drawn here until it has a file in resources/icons (same style: 24×24, one stroke colour).
+_BUILT_IN = {
+    "privacy": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" '
+        'fill="none" stroke="#4a7fb0" stroke-width="1.8" stroke-linecap="round" '
+        'stroke-linejoin="round"><path d="M12 2.5l7.5 3v5.5c0 4.6-3.1 8.4-7.5 10.5'
+        '-4.4-2.1-7.5-5.9-7.5-10.5V5.5z"/><path d="M8.8 12l2.2 2.2 4.2-4.4"/></svg>'
+    ),
+}
+
+
 def _svg(name: str) -> str | None:
     try:
         path = resource_path("icons", f"{name}.svg")
     except FileNotFoundError:
-        return None
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+        return _BUILT_IN.get(name)
+    return path.read_text(encoding="utf-8") if path.is_file() else _BUILT_IN.get(name)
 
 
 def _pixmaps(svg: str, color: str) -> list[QPixmap]:

@@ -1,6 +1,7 @@
 """The unlocked window: navigation on the left, one screen at a time on the right.
 
-Ctrl+1…9 or Alt+1…9 switch screens, Ctrl+L locks, F5 reloads the current screen.
+Ctrl+1…9 and Ctrl+0 (or Alt+…) switch screens, 0 being the tenth; Ctrl+L locks, F5 reloads the
+current screen.
 Screens are built the first time they are shown, so unlocking is quick.
 """
 
@@ -36,6 +37,7 @@ SCREEN_KEYS = (
     "network",
     "sync",
     "reports",
+    "privacy",
     "settings",
 )
 
@@ -49,6 +51,7 @@ _SCREEN_CLASSES = {
     "network": ("network_screen", "NetworkScreen"),
     "sync": ("sync_screen", "SyncScreen"),
     "reports": ("reports_screen", "ReportsScreen"),
+    "privacy": ("privacy_screen", "PrivacyScreen"),
     "settings": ("settings_screen", "SettingsScreen"),
 }
 
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
             "network": self.tr("Netzwerk"),
             "sync": self.tr("Synchronisation"),
             "reports": self.tr("Berichte"),
+            "privacy": self.tr("Datenschutz"),
             "settings": self.tr("Einstellungen"),
         }
         self.nav = QListWidget()
@@ -97,8 +101,9 @@ class MainWindow(QMainWindow):
         self._holders: dict[str, QWidget] = {}
         self._holder_layouts: dict[str, QHBoxLayout] = {}
         for number, key in enumerate(SCREEN_KEYS, start=1):
+            digit = number % 10  # the tenth screen is on 0, as on the keyboard
             item = QListWidgetItem(icon(key), titles[key])
-            item.setToolTip(self.tr("{title} (Strg+{n})").format(title=titles[key], n=number))
+            item.setToolTip(self.tr("{title} (Strg+{n})").format(title=titles[key], n=digit))
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.nav.addItem(item)
             holder = QWidget()
@@ -109,7 +114,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(holder)
             for prefix in ("Ctrl", "Alt"):
                 QShortcut(
-                    QKeySequence(f"{prefix}+{number}"),
+                    QKeySequence(f"{prefix}+{digit}"),
                     self,
                     lambda n=number - 1: self.show_screen(n),
                 )

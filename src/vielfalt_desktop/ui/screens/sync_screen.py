@@ -36,7 +36,7 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
 from vielfalt_desktop.domain.validation import FIELD_LABELS
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import fmt_int
+from vielfalt_desktop.ui.i18n import fmt_int, fmt_stamp
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 
@@ -82,17 +82,6 @@ def kind_labels() -> dict[str, str]:
         "intervention": translate("SyncScreen", "Interventionen"),
         "event": translate("SyncScreen", "Veranstaltungen"),
     }
-
-
-def fmt_stamp(text: str) -> str:
-    """An ISO timestamp as local TT.MM.JJJJ HH:MM."""
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d.%m.%Y %H:%M")
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:

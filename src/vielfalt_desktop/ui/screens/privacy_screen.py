@@ -1,0 +1,652 @@
+"""Datenschutz: the audit trail (who did what, when, to which record — never what it said), the
+deletion log of the retention rules, and the rules themselves (see ``retention_page``).
+
+Both logs can be saved as files for the data protection officer (PDF, the audit trail also as
+CSV), written off the UI thread to a path the user chose, with the warning that they are not
+encrypted. The logs are read anew whenever the screen is shown: every action elsewhere adds
+to the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vielfalt_desktop.domain.audit import ACTIONS
+from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.services import protocols
+from vielfalt_desktop.services.audit import AuditFilter
+from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.i18n import fmt_date, fmt_int, fmt_stamp
+from vielfalt_desktop.ui.models.audit_model import AuditModel
+from vielfalt_desktop.ui.models.privacy_labels import (
+    action_label,
+    action_labels,
+    kind_label,
+    kind_labels,
+    rule_label,
+    rule_labels,
+)
+from vielfalt_desktop.ui.screens.base import Screen, heading
+from vielfalt_desktop.ui.screens.retention_page import RetentionPage
+from vielfalt_desktop.ui.screens.sync_screen import file_slug
+from vielfalt_desktop.ui.signals import emit
+from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.date_fields import DateField
+from vielfalt_desktop.ui.widgets.filter_bar import PERIODS, period_range
+
+# Record kinds one can filter the audit trail by, in this order.
+FILTER_KINDS = (
+    "contact",
+    "referral",
+    "referral_status",
+    "conflict",
+    "intervention",
+    "event",
+    "partner",
+    "vocab_entry",
+    "retention_policy",
+    "audit",
+    "deletion_log",
+)
+
+
+def _tabular(table: QTableView) -> None:
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+
+
+def _size_columns(table: QTableView, samples: list[str]) -> None:
+    """Each column as wide as its widest sample text (or its title)."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    for column, sample in enumerate(samples):
+        width = max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column) + 8)
+        header.resizeSection(column, width)
+
+
+class LogPage(QWidget):
+    """Saving a log as a file: the path dialog, the work off the UI thread, the message."""
+
+    changed = Signal()  # an export is itself logged: the audit trail has a new entry
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Datei wird geschrieben"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def export_buttons(self) -> list[QPushButton]:
+        return []
+
+    def ask_path(self, title: str, stem: str, kind: str) -> Path | None:
+        settings = self.ctx.settings
+        folder = settings.last("protocol_dir") or settings.last("report_dir") or str(Path.home())
+        suffix = f".{kind}"
+        store = self.ctx.app.store
+        name = f"{stem}_{file_slug(store.node_name)}_{self.ctx.today().isoformat()}{suffix}"
+        filters = (
+            self.tr("PDF-Dokument (*.pdf)") if kind == "pdf" else self.tr("CSV-Tabelle (*.csv)")
+        )
+        path, _f = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filters)
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        settings.remember("protocol_dir", str(target.parent))
+        return target
+
+    def write(self, work: Callable[[], int], target: Path) -> Task:
+        self.message.setText(self.tr("Die Datei wird geschrieben …"))
+        self._working(True)
+
+        def written(count: int) -> None:
+            self.task = None
+            self._working(False)
+            self.message.setText(
+                self.tr("Gespeichert: {path} – Einträge: {n}, nicht verschlüsselt.").format(
+                    path=target, n=fmt_int(count)
+                )
+            )
+            emit(self.changed)
+
+        def failed(error: BaseException) -> None:
+            self.task = None
+            self._working(False)
+            if isinstance(error, VielfaltError):
+                text = error.message
+            elif isinstance(error, OSError):
+                text = error.strerror or type(error).__name__
+            else:
+                text = type(error).__name__
+            self.message.setText(self.tr("Nicht gespeichert: {message}").format(message=text))
+
+        self.task = run_task(work, done=written, failed=failed)
+        return self.task
+
+    def _working(self, on: bool) -> None:
+        self.busy.setVisible(on)
+        for button in self.export_buttons():
+            button.setEnabled(not on)
+
+
+class AuditPage(LogPage):
+    """Prüfprotokoll: filters, the lazily paged table, export as PDF or CSV."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = AuditModel(ctx.app.audit, self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.reload)
+
+        self.device = QComboBox()
+        self.device.setAccessibleName(self.tr("Gerät"))
+        self.device.addItem(self.tr("Alle Geräte"), None)
+        self.action = QComboBox()
+        self.action.setAccessibleName(self.tr("Aktion"))
+        self.action.setMaxVisibleItems(20)
+        self.action.addItem(self.tr("Alle Aktionen"), None)
+        actions = action_labels()
+        for code in ACTIONS:
+            self.action.addItem(action_label(code, actions), code)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Art der Einträge"))
+        self.kind.setMaxVisibleItems(20)
+        self.kind.setMinimumContentsLength(24)
+        self.kind.addItem(self.tr("Alle Arten"), None)
+        kinds = kind_labels()
+        for code in FILTER_KINDS:
+            self.kind.addItem(kind_label(code, kinds), code)
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Zeitraum"))
+        for code, label in zip(
+            PERIODS,
+            (
+                self.tr("Alle Zeiträume"),
+                self.tr("Heute"),
+                self.tr("Letzte 7 Tage"),
+                self.tr("Dieser Monat"),
+                self.tr("Letzter Monat"),
+                self.tr("Dieses Jahr"),
+                self.tr("Letztes Jahr"),
+                self.tr("Zeitraum wählen …"),
+            ),
+            strict=True,
+        ):
+            self.period.addItem(label, code)
+        today = ctx.today()
+        self.date_from = DateField(today.replace(day=1))
+        self.date_from.setAccessibleName(self.tr("Von"))
+        self.date_to = DateField(today)
+        self.date_to.setAccessibleName(self.tr("Bis"))
+        self.range_label = QLabel(self.tr("bis"))
+        self.record_id = QLineEdit()
+        self.record_id.setAccessibleName(self.tr("Kennung eines Eintrags"))
+        self.record_id.setPlaceholderText(self.tr("vollständige Kennung eines Eintrags"))
+        self.record_id.setClearButtonEnabled(True)
+        self.record_id.setMinimumWidth(200)
+        self.reset_button = QPushButton(self.tr("Zurücksetzen"))
+        self.reset_button.setAccessibleName(self.tr("Filter zurücksetzen"))
+        self.reset_button.setAutoDefault(False)
+
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.setHorizontalSpacing(8)
+        for row, column, text, widget in (
+            (0, 0, self.tr("&Gerät:"), self.device),
+            (0, 2, self.tr("A&ktion:"), self.action),
+            (0, 4, self.tr("Ar&t:"), self.kind),
+            (1, 0, self.tr("&Zeitraum:"), self.period),
+            (1, 4, self.tr("K&ennung:"), self.record_id),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            filters.addWidget(caption, row, column)
+        filters.addWidget(self.device, 0, 1)
+        filters.addWidget(self.action, 0, 3)
+        filters.addWidget(self.kind, 0, 5, Qt.AlignmentFlag.AlignLeft)
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.range_label)
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        filters.addWidget(self.period, 1, 1)
+        filters.addLayout(dates, 1, 2, 1, 2)
+        filters.addWidget(self.record_id, 1, 5)
+        filters.addWidget(self.reset_button, 1, 6)
+        filters.setColumnStretch(5, 1)
+
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Prüfprotokoll"))
+        _tabular(self.view)
+        samples = [
+            "24.11.2026 10:00",
+            ctx.app.store.node_name,
+            max(actions.values(), key=len),
+            kind_label("retention_policy", kinds),
+            "00000000-0000-0000-0000-000000000000",
+            self.tr("Anzahl"),
+        ]
+        _size_columns(self.view, samples)
+        self.view.activated.connect(self._row_activated)
+        self.view.doubleClicked.connect(self._row_activated)
+        self._device_width = 0
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(self.tr("Anzahl der Einträge"))
+        tip = QLabel(
+            self.tr("Doppelklick auf eine Zeile zeigt alle Einträge zu derselben Kennung.")
+        )
+        tip.setEnabled(False)
+        self.empty_label = QLabel(self.tr("Keine Einträge für diese Filter."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self.empty_label.setVisible(False)
+
+        self.pdf_button = QPushButton(self.tr("Als P&DF speichern …"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.csv_button = QPushButton(self.tr("Als &CSV speichern …"))
+        self.csv_button.clicked.connect(lambda: self.export("csv"))
+        note = QLabel(
+            self.tr(
+                "Hinweis: Exportierte PDF- und CSV-Dateien sind nicht verschlüsselt. Sie "
+                "enthalten keine Inhalte, aber Kennungen, Gerätenamen und Zeitpunkte. Gespeichert "
+                "wird, was die Filter zeigen. Bitte nur auf dienstlichen Laufwerken ablegen."
+            )
+        )
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(tip)
+        bottom.addStretch(1)
+        bottom.addWidget(self.pdf_button)
+        bottom.addWidget(self.csv_button)
+        layout.addLayout(bottom)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(note)
+
+        order: list[QWidget] = [
+            self.device,
+            self.action,
+            self.kind,
+            self.period,
+            self.date_from,
+            self.date_to,
+            self.record_id,
+            self.reset_button,
+            self.view,
+            self.pdf_button,
+            self.csv_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+        for combo in (self.device, self.action, self.kind):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
+        self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
+        self.record_id.textChanged.connect(lambda _t: self._debounce.start())
+        self.record_id.returnPressed.connect(self.reload)
+        self.reset_button.clicked.connect(self.reset)
+        self.model.total_changed.connect(lambda _n: self._show_count())
+        self._show_range(False)
+
+    def export_buttons(self) -> list[QPushButton]:
+        return [self.pdf_button, self.csv_button]
+
+    # --- filters ------------------------------------------------------------------------
+
+    def _show_range(self, on: bool) -> None:
+        for widget in (self.date_from, self.range_label, self.date_to):
+            widget.setVisible(on)
+
+    def _period_changed(self, _index: int) -> None:
+        self._show_range(self.period.currentData() == "custom")
+        self.reload()
+
+    def current_filter(self) -> AuditFilter:
+        period = self.period.currentData()
+        if period == "custom":
+            date_from: dt.date | None = self.date_from.value()
+            date_to: dt.date | None = self.date_to.value()
+        else:
+            date_from, date_to = period_range(period, self.ctx.today())
+        return AuditFilter(
+            node_id=self.device.currentData(),
+            action=self.action.currentData(),
+            record_kind=self.kind.currentData(),
+            record_id=self.record_id.text().strip() or None,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    def reset(self) -> None:
+        widgets = (self.device, self.action, self.kind, self.period, self.record_id)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in (self.device, self.action, self.kind, self.period):
+            combo.setCurrentIndex(0)
+        self.record_id.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._show_range(False)
+        self.reload()
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry is not None and entry.record_id and self.record_id.text() != entry.record_id:
+            self.record_id.setText(entry.record_id)
+            self.reload()
+
+    def _refresh_devices(self) -> None:
+        chosen = self.device.currentData()
+        app = self.ctx.app
+        names = app.audit.node_names()
+        own = app.store.node_id
+        self.device.blockSignals(True)
+        self.device.clear()
+        self.device.addItem(self.tr("Alle Geräte"), None)
+        self.device.addItem(
+            self.tr("{name} (dieses Gerät)").format(name=names.get(own, app.store.node_name)),
+            own,
+        )
+        for node_id, name in sorted(names.items(), key=lambda item: item[1].casefold()):
+            if node_id != own:
+                self.device.addItem(name, node_id)
+        self.device.setCurrentIndex(max(0, self.device.findData(chosen)))
+        self.device.blockSignals(False)
+        metrics = self.view.fontMetrics()
+        width = min(max(metrics.horizontalAdvance(n) for n in names.values()) + 24, 240)
+        if width > self._device_width:
+            self._device_width = width
+            self.view.horizontalHeader().resizeSection(1, width)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.ctx.app.store.is_open:
+            return  # a late timer after locking
+        self._debounce.stop()
+        self._refresh_devices()
+        self.model.set_filter(self.current_filter())
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        if self.model.filter == AuditFilter():
+            text = (
+                self.tr("1 Eintrag")
+                if total == 1
+                else self.tr("{n} Einträge").format(n=fmt_int(total))
+            )
+        else:
+            everything = self.ctx.app.audit.count()
+            text = self.tr("{n} von {m} Einträgen").format(n=fmt_int(total), m=fmt_int(everything))
+        self.count_label.setText(text)
+        self.empty_label.setVisible(total == 0)
+        has = total > 0 and self.task is None
+        self.pdf_button.setEnabled(has)
+        self.csv_button.setEnabled(has)
+
+    # --- export -------------------------------------------------------------------------
+
+    def export(self, kind: str) -> Task | None:
+        if self.task is not None:
+            return None
+        target = self.ask_path(
+            self.tr("Prüfprotokoll speichern (unverschlüsselt)"), "Pruefprotokoll", kind
+        )
+        if target is None:
+            return None
+        app, where = self.ctx.app, self.model.filter
+        write = protocols.write_audit_pdf if kind == "pdf" else protocols.write_audit_csv
+        return self.write(lambda: write(app, target, where), target)
+
+    # --- state across locking -----------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "device": self.device.currentData(),
+            "action": self.action.currentIndex(),
+            "kind": self.kind.currentIndex(),
+            "period": self.period.currentIndex(),
+            "range": (self.date_from.value(), self.date_to.value()),
+            "record_id": self.record_id.text(),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        widgets = (self.action, self.kind, self.period, self.record_id, self.date_from)
+        for widget in (*widgets, self.date_to):
+            widget.blockSignals(True)
+        self._refresh_devices()
+        self.device.setCurrentIndex(max(0, self.device.findData(state.get("device"))))
+        self.action.setCurrentIndex(state.get("action", 0))
+        self.kind.setCurrentIndex(state.get("kind", 0))
+        self.period.setCurrentIndex(state.get("period", 0))
+        if "range" in state:
+            self.date_from.set_value(state["range"][0])
+            self.date_to.set_value(state["range"][1])
+        self.record_id.setText(state.get("record_id", ""))
+        for widget in (*widgets, self.date_to):
+            widget.blockSignals(False)
+        self._show_range(self.period.currentData() == "custom")
+
+
+class DeletionLogPage(LogPage):
+    """Löschprotokoll: every run of a retention rule, with counts only; export as PDF."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        hint = QLabel(
+            self.tr(
+                "Jede Zeile ist ein Lauf einer Aufbewahrungsregel: welche Art von Einträgen, wie "
+                "viele, wann und nach welcher Regel. Stichtag: betroffen war, was vor diesem Tag "
+                "lag. Das Protokoll enthält keine Inhalte."
+            )
+        )
+        hint.setWordWrap(True)
+        headers = [
+            self.tr("Zeitpunkt"),
+            self.tr("Gerät"),
+            self.tr("Regel"),
+            self.tr("Art der Einträge"),
+            self.tr("Anzahl"),
+            self.tr("Stichtag"),
+        ]
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setAccessibleName(self.tr("Löschprotokoll"))
+        _tabular(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.empty_label = QLabel(
+            self.tr("Bisher wurde nach den Aufbewahrungsregeln nichts gelöscht.")
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self.empty_label.setVisible(False)
+        self.count_label = QLabel()
+        self.pdf_button = QPushButton(self.tr("Als P&DF speichern …"))
+        self.pdf_button.clicked.connect(self.export)
+        note = QLabel(
+            self.tr(
+                "Hinweis: Die PDF-Datei ist nicht verschlüsselt. Sie enthält nur Anzahlen, keine "
+                "Inhalte. Bitte nur auf dienstlichen Laufwerken ablegen."
+            )
+        )
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.pdf_button)
+        layout.addLayout(bottom)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(note)
+        QWidget.setTabOrder(self.table, self.pdf_button)
+
+    def export_buttons(self) -> list[QPushButton]:
+        return [self.pdf_button]
+
+    def reload(self) -> None:
+        if not self.ctx.app.store.is_open:
+            return
+        entries = self.ctx.app.retention.deletion_log()
+        rules, kinds = rule_labels(), kind_labels()
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (
+                fmt_stamp(entry.at),
+                entry.node_name,
+                rule_label(entry.rule, rules),
+                kind_label(entry.record_kind, kinds),
+                fmt_int(entry.count),
+                fmt_date(entry.cutoff) if entry.cutoff else "–",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.empty_label.setVisible(not entries)
+        self.count_label.setText(
+            self.tr("1 Eintrag")
+            if len(entries) == 1
+            else self.tr("{n} Einträge").format(n=fmt_int(len(entries)))
+        )
+        self.pdf_button.setEnabled(self.task is None)
+
+    def export(self) -> Task | None:
+        if self.task is not None:
+            return None
+        target = self.ask_path(
+            self.tr("Löschprotokoll speichern (unverschlüsselt)"), "Loeschprotokoll", "pdf"
+        )
+        if target is None:
+            return None
+        app = self.ctx.app
+        return self.write(lambda: protocols.write_deletion_log_pdf(app, target), target)
+
+
+class PrivacyScreen(Screen):
+    watches = ()  # the logs are read anew on every visit instead
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.audit_page = AuditPage(ctx)
+        self.deletion_page = DeletionLogPage(ctx)
+        self.retention_page = RetentionPage(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Bereiche des Datenschutzes"))
+        self.tabs.addTab(self.audit_page, self.tr("P&rüfprotokoll"))
+        self.tabs.addTab(self.deletion_page, self.tr("&Löschprotokoll"))
+        self.tabs.addTab(self.retention_page, self.tr("&Aufbewahrung"))
+        intro = QLabel(
+            self.tr(
+                "Hier steht, wer wann was getan hat (nur mit Kennungen, nie mit Inhalten), was "
+                "nach den Aufbewahrungsfristen gelöscht wurde und wie lange was aufbewahrt wird."
+            )
+        )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Datenschutz")))
+        layout.addWidget(intro)
+        layout.addWidget(self.tabs, 1)
+        for page in (self.audit_page, self.deletion_page, self.retention_page):
+            page.changed.connect(self.reload_logs)
+        self._policy_loaded = False
+
+    def activated(self) -> None:
+        # Every action elsewhere adds to the audit trail: read it anew on each visit.
+        self._stale = True
+        super().activated()
+
+    def reload(self) -> None:
+        self.reload_logs()
+        if not self._policy_loaded or not self.retention_page.dirty:
+            self._policy_loaded = True
+            self.retention_page.load()
+
+    def reload_logs(self) -> None:
+        if not self.ctx.app.store.is_open:
+            return
+        self.audit_page.reload()
+        self.deletion_page.reload()
+        self.retention_page.show_last_run()
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "tab": self.tabs.currentIndex(),
+            "audit": self.audit_page.state(),
+            "retention": self.retention_page.state(),
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Filters, tab and unsaved rules; the logs are read when the screen is shown."""
+        self.retention_page.load()
+        self._policy_loaded = True
+        self.retention_page.restore(state.get("retention", {}))
+        self.audit_page.restore(state.get("audit", {}))
+        self.tabs.setCurrentIndex(state.get("tab", 0))
