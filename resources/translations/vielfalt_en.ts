@@ -651,6 +651,14 @@
         <translation>Values kept in the conflict log removed</translation>
     </message>
     <message>
+        <source>Sicherungskopie vor einem Programm-Update gelöscht</source>
+        <translation>Backup taken before a program update deleted</translation>
+    </message>
+    <message>
+        <source>Sicherungskopien</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
         <source>Vom Laptop entfernt, nachdem die Koordination den Empfang bestätigt hat</source>
         <translation>Removed from the laptop after the coordinator confirmed receipt</translation>
     </message>

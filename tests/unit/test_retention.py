@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -214,6 +215,21 @@ def test_old_sync_conflict_entries_go(app: App) -> None:
     with app.store.read() as conn:
         left = conn.execute(select(CONFLICT_LOG_TABLE.c.logged_at)).scalars().all()
     assert left == [TODAY.isoformat()]
+
+
+def test_backups_from_before_upgrades_go_after_30_days(app: App, clock: FixedClock) -> None:
+    folder = app.store.paths.backups
+    folder.mkdir()
+    old, recent = folder / "vielfalt-vor-upgrade-alt.db", folder / "vielfalt-vor-upgrade-neu.db"
+    for path, days in ((old, 31), (recent, 29)):
+        path.write_bytes(b"verschluesselt")
+        moment = (NOW - dt.timedelta(days=days)).timestamp()
+        os.utime(path, (moment, moment))
+    assert app.retention.purge(dry_run=True).total == 1
+    assert old.exists()
+    result = app.retention.purge()
+    assert [(c.rule, c.count) for c in result.counts] == [("backup", 1)]
+    assert sorted(folder.iterdir()) == [recent]
 
 
 def test_the_deletion_log_exports_as_pdf(app: App, tmp_path: Path) -> None:

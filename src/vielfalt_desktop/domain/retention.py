@@ -32,12 +32,14 @@ KIND_LABELS = {
     "intervention": "Interventionen",
     "event": "Veranstaltungen",
     "conflict_log": "Konfliktprotokoll der Synchronisation",
+    "backup": "Sicherungskopien",
 }
 RULE_LABELS = {
     "notes": "Freitext nach Ablauf geleert",
     "pseudonym": "Pseudonym-Verknüpfung entfernt",
     "conflict_log": "Abgelegte Werte des Konfliktprotokolls entfernt",
     "after_ack": "Vom Laptop entfernt, nachdem die Koordination den Empfang bestätigt hat",
+    "backup": "Sicherungskopie vor einem Programm-Update gelöscht",
 }
 MIN_MONTHS, MAX_MONTHS = 1, 120
 MIN_ACK_DAYS, MAX_ACK_DAYS = 7, 3650

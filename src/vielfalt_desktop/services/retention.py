@@ -46,6 +46,8 @@ from vielfalt_desktop.store.models import (
 
 POLICY_KEY = "retention_policy"
 LAST_RUN_KEY = "retention_last_run"
+# A backup taken before a schema upgrade is kept this long, in case the upgrade went wrong.
+BACKUP_DAYS = 30
 # Order matters for dropping: children go with (or before) their parents.
 DROP_ORDER = ("referral_status", "referral", "contact", "intervention", "conflict", "event")
 
@@ -164,7 +166,24 @@ class RetentionService:
             cutoff = today - dt.timedelta(days=policy.purge_after_ack_days)
             for kind, count in self._drop_acknowledged(write, cutoff, dry_run).items():
                 counts.append(PurgeCount("after_ack", kind, count, cutoff))
+        cutoff = today - dt.timedelta(days=BACKUP_DAYS)
+        counts.append(PurgeCount("backup", "backup", self._drop_backups(cutoff, dry_run), cutoff))
         return counts
+
+    def _drop_backups(self, cutoff: dt.date, dry_run: bool) -> int:
+        """Copies taken before schema upgrades hold what the rules have cleared since."""
+        folder = self.store.paths.backups
+        if not folder.is_dir():
+            return 0
+        old = [
+            p
+            for p in folder.iterdir()
+            if p.is_file() and dt.date.fromtimestamp(p.stat().st_mtime) < cutoff
+        ]
+        if not dry_run:
+            for path in old:
+                path.unlink(missing_ok=True)
+        return len(old)
 
     def _record(self, write: Write, counts: Sequence[PurgeCount]) -> None:
         now = self.store.clock.now()

@@ -45,6 +45,7 @@ def kind_labels() -> dict[str, str]:
         "conflict_log": translate("Datenschutz", "Konfliktprotokoll der Synchronisation"),
         "audit": translate("Datenschutz", "Prüfprotokoll"),
         "deletion_log": translate("Datenschutz", "Löschprotokoll"),
+        "backup": translate("Datenschutz", "Sicherungskopien"),
     }
 
 
@@ -57,6 +58,7 @@ def rule_labels() -> dict[str, str]:
             "Datenschutz",
             "Vom Laptop entfernt, nachdem die Koordination den Empfang bestätigt hat",
         ),
+        "backup": translate("Datenschutz", "Sicherungskopie vor einem Programm-Update gelöscht"),
     }
 
 
