@@ -791,6 +791,7 @@ def test_the_header_holds_only_bookkeeping(net: Net) -> None:
         "partner": 1,
         "referral": 1,
         "referral_status": 1,
+        "audit": 10,  # the laptop's audit trail: peers trusted, records created, one deleted
     }
     text = json.dumps(header.to_json(), ensure_ascii=False)
     for needle in (NOTE, PARTNER_NAME, DISTRICT):
