@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots
+.PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots \
+	package package-check icons
 UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
 
 $(STAMP): pyproject.toml
@@ -24,8 +25,8 @@ demo: $(STAMP)
 	$(BIN)/vielfalt demo --contacts 2000
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests $(wildcard benchmarks)
-	$(BIN)/ruff format --check src tests $(wildcard benchmarks)
+	$(BIN)/ruff check src tests packaging $(wildcard benchmarks)
+	$(BIN)/ruff format --check src tests packaging $(wildcard benchmarks)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -54,5 +55,30 @@ screenshots: $(STAMP) sysdeps resources/translations/vielfalt_en.qm
 bench: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# The program for the offices (issue 8), built with PyInstaller from packaging/vielfalt.spec:
+# dist/vielfalt-desktop/ (one folder, runs without Python) and a tarball of it for Linux.
+# The Windows installer is built from the same spec on Windows, see packaging/README.md.
+PACKAGE_STAMP := $(VENV)/.installed-package
+VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
+	touch $@
+
+package: $(PACKAGE_STAMP) sysdeps resources/translations/vielfalt_en.qm
+	rm -rf dist/vielfalt-desktop
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	    --workpath build/pyinstaller packaging/vielfalt.spec
+	tar -C dist -czf dist/vielfalt-desktop-$(VERSION)-linux-$(shell uname -m).tar.gz vielfalt-desktop
+
+# Runs the frozen program with no Python reachable: init, demo, sync, report (PDF), recovery,
+# GUI start and unlock under Xvfb, install.sh; about 30 s (tests/package/check_frozen.sh).
+package-check: package
+	bash tests/package/check_frozen.sh dist/vielfalt-desktop
+
+# Application icon PNGs and .ico from resources/icons/vielfalt-desktop.svg (results are committed).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
+
 clean:
-	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -197,4 +197,28 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash ${VIELFALT_CHECK_TRACE:+-x} "$WORK/x
 }
 gui_log_clean "$WORK/xcb.log"
 
+step "Linux: install.sh, Menüeintrag, AppStream-Daten"
+if [ -x "$APP/install.sh" ]; then
+  "${BASE_ENV[@]}" PATH=/usr/bin:/bin "PREFIX=$WORK/prefix" /bin/sh "$APP/install.sh"
+  "${BASE_ENV[@]}" "$WORK/prefix/bin/vielfalt" --version
+  desktop=$WORK/prefix/share/applications/vielfalt-desktop.desktop
+  grep -q "^Exec=\"$WORK/prefix/lib/vielfalt-desktop/vielfalt\"$" "$desktop" ||
+    fail "Exec im Menüeintrag zeigt nicht auf das installierte Programm"
+  [ -s "$WORK/prefix/share/icons/hicolor/256x256/apps/vielfalt-desktop.png" ] || fail "Symbol fehlt"
+  if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$desktop"
+  else
+    echo "Hinweis: desktop-file-validate fehlt (desktop-file-utils), Menüeintrag nicht geprüft."
+  fi
+  if command -v appstreamcli >/dev/null; then
+    appstreamcli validate --no-net "$WORK"/prefix/share/metainfo/*.metainfo.xml
+  else
+    echo "Hinweis: appstreamcli fehlt (appstream), AppStream-Daten nicht geprüft."
+  fi
+  "${BASE_ENV[@]}" PATH=/usr/bin:/bin "PREFIX=$WORK/prefix" /bin/sh "$APP/install.sh" --uninstall
+  [ ! -e "$WORK/prefix/bin/vielfalt" ] || fail "--uninstall hat das Programm nicht entfernt"
+else
+  echo "(kein install.sh: kein Linux-Build)"
+fi
+
 step "Fertig: das eingefrorene Programm läuft ohne Python ($((SECONDS - start)) s)"
