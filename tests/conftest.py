@@ -40,6 +40,17 @@ def app(data_dir: Path, clock: FixedClock) -> Iterator[App]:
     created.close()
 
 
+def trusted_pair(root: Path, clock: FixedClock, laptop_name: str) -> tuple[App, App]:
+    """A coordinator ("Koordination") and a laptop that trust each other's cards."""
+    office, _ = App.create(root / "c", PASSPHRASE, role="office", name="Koordination", clock=clock)
+    laptop, _ = App.create(root / "l", PASSPHRASE, role="field", name=laptop_name, clock=clock)
+    office.sync.export_identity(root / "c.card")
+    laptop.sync.export_identity(root / "l.card")
+    office.sync.add_peer(office.sync.read_card(root / "l.card"))
+    laptop.sync.add_peer(laptop.sync.read_card(root / "c.card"))
+    return office, laptop
+
+
 @pytest.fixture
 def partner(app: App) -> Partner:
     return app.records.create(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
-from tests.conftest import NOW, PASSPHRASE
+from tests.conftest import NOW, PASSPHRASE, trusted_pair
 from tests.unit.test_services import contact
 
 from vielfalt_desktop.domain.clock import FixedClock
@@ -110,16 +110,7 @@ def test_a_bundle_may_not_edit_or_delete_log_entries() -> None:
 
 @pytest.fixture
 def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[App, App]]:
-    office, _ = App.create(
-        tmp_path / "c", PASSPHRASE, role="office", name="Koordination", clock=clock
-    )
-    laptop, _ = App.create(
-        tmp_path / "l", PASSPHRASE, role="field", name="Laptop Nord", clock=clock
-    )
-    office.sync.export_identity(tmp_path / "c.card")
-    laptop.sync.export_identity(tmp_path / "l.card")
-    office.sync.add_peer(office.sync.read_card(tmp_path / "l.card"))
-    laptop.sync.add_peer(laptop.sync.read_card(tmp_path / "c.card"))
+    office, laptop = trusted_pair(tmp_path, clock, "Laptop Nord")
     yield office, laptop
     office.close()
     laptop.close()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
-from tests.conftest import NOW, PASSPHRASE
+from tests.conftest import NOW, PASSPHRASE, trusted_pair
 from tests.unit.test_services import conflict, contact, event, intervention, referral
 
 from vielfalt_desktop.domain import pseudonym
@@ -251,14 +251,7 @@ def test_the_deletion_log_exports_as_pdf(app: App, tmp_path: Path) -> None:
 
 @pytest.fixture
 def pair(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[App, App]]:
-    office, _ = App.create(
-        tmp_path / "c", PASSPHRASE, role="office", name="Koordination", clock=clock
-    )
-    laptop, _ = App.create(tmp_path / "l", PASSPHRASE, role="field", name="Laptop Süd", clock=clock)
-    office.sync.export_identity(tmp_path / "c.card")
-    laptop.sync.export_identity(tmp_path / "l.card")
-    office.sync.add_peer(office.sync.read_card(tmp_path / "l.card"))
-    laptop.sync.add_peer(laptop.sync.read_card(tmp_path / "c.card"))
+    office, laptop = trusted_pair(tmp_path, clock, "Laptop Süd")
     yield office, laptop
     office.close()
     laptop.close()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, trusted_pair
 
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import ValidationError
@@ -59,16 +60,9 @@ def test_setting_an_entry_twice_keeps_one_record(app: App) -> None:
 
 
 @pytest.fixture
-def pair(tmp_path: Path) -> tuple[App, App]:
+def pair(tmp_path: Path) -> Iterator[tuple[App, App]]:
     clock = FixedClock(dt.datetime(2026, 11, 24, 9, tzinfo=dt.UTC))
-    office, _ = App.create(
-        tmp_path / "c", PASSPHRASE, role="office", name="Koordination", clock=clock
-    )
-    laptop, _ = App.create(tmp_path / "l", PASSPHRASE, role="field", name="Laptop Süd", clock=clock)
-    office.sync.export_identity(tmp_path / "c.card")
-    laptop.sync.export_identity(tmp_path / "l.card")
-    office.sync.add_peer(office.sync.read_card(tmp_path / "l.card"))
-    laptop.sync.add_peer(laptop.sync.read_card(tmp_path / "c.card"))
+    office, laptop = trusted_pair(tmp_path, clock, "Laptop Süd")
     yield office, laptop
     office.close()
     laptop.close()
