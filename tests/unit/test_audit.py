@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from tests.conftest import NOW, PASSPHRASE, trusted_pair
 from tests.unit.test_services import contact
 
+from vielfalt_desktop.domain.audit import day_start
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import RejectedInput, WrongPassphrase
 from vielfalt_desktop.domain.records import Contact, Partner
@@ -194,3 +196,14 @@ def test_exports_write_only_where_asked_and_nothing_to_temp(
     assert "Jobcenter vorbereitet" not in csv_text
     reports = office.audit.entries(AuditFilter(action="report"))
     assert sorted(e.detail for e in reports) == ["csv", "pdf", "verweiszettel"]
+
+
+def test_day_filters_mean_the_local_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        assert day_start(dt.date(2026, 11, 24)) == "2026-11-23T23:00:00Z"
+        assert day_start(dt.date(2026, 7, 1)) == "2026-06-30T22:00:00Z"  # summer time
+    finally:
+        monkeypatch.undo()
+        time.tzset()

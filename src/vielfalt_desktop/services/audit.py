@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import ColumnElement, false, func, select
 
-from vielfalt_desktop.domain.audit import ACTIONS, timestamp
+from vielfalt_desktop.domain.audit import ACTIONS, day_start, timestamp
 from vielfalt_desktop.domain.records import AuditEntry
 from vielfalt_desktop.fileio import atomic_write_text
 from vielfalt_desktop.store import repository as repo
@@ -141,9 +141,9 @@ class AuditService:
         if f.record_id:
             where.append(t.c.record_id == f.record_id.strip())
         if f.date_from:
-            where.append(t.c.at >= f.date_from.isoformat())
+            where.append(t.c.at >= day_start(f.date_from))
         if f.date_to:
-            where.append(t.c.at < (f.date_to + dt.timedelta(days=1)).isoformat())
+            where.append(t.c.at < day_start(f.date_to + dt.timedelta(days=1)))
         return where
 
     def entries(

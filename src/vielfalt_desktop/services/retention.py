@@ -30,7 +30,7 @@ from sqlalchemy import (
     true,
 )
 
-from vielfalt_desktop.domain.audit import timestamp
+from vielfalt_desktop.domain.audit import day_start, timestamp
 from vielfalt_desktop.domain.records import DeletionEntry
 from vielfalt_desktop.domain.retention import NOTE_FIELDS, RetentionPolicy, months_before
 from vielfalt_desktop.domain.vocab import Vocabularies
@@ -388,9 +388,9 @@ class RetentionService:
         if node_id:
             stmt = stmt.where(table.c.origin == node_id)
         if date_from:
-            stmt = stmt.where(table.c.at >= date_from.isoformat())
+            stmt = stmt.where(table.c.at >= day_start(date_from))
         if date_to:
-            stmt = stmt.where(table.c.at < (date_to + dt.timedelta(days=1)).isoformat())
+            stmt = stmt.where(table.c.at < day_start(date_to + dt.timedelta(days=1)))
         names = audit.AuditService(self.store).node_names()
         with self.store.read() as conn:
             rows = conn.execute(stmt).mappings().all()
