@@ -58,6 +58,13 @@ APPROVED: dict[str, set[str]] = {
     | {"at", "action", "record_kind", "record_id", "count", "detail"},
     # Counts per retention rule, never content.
     "deletion_log": BOOKKEEPING | {"at", "rule", "record_kind", "count", "cutoff"},
+    # Full-text index of the contact notes (migration 0006): contentless, it holds trigrams of
+    # the folded note and pseudonym, no further fields; the shadow tables are SQLite's own.
+    "contact_fts": {"note", "pseudonym"},
+    "contact_fts_data": {"id", "block"},
+    "contact_fts_idx": {"segid", "term", "pgno"},
+    "contact_fts_docsize": {"id", "sz", "origin"},
+    "contact_fts_config": {"k", "v"},
 }  # fmt: skip
 
 FORBIDDEN_WORDS = ("name", "vorname", "address", "adresse", "birth", "geburt", "phone",

@@ -15,6 +15,7 @@ from vielfalt_desktop.domain.records import (
     Partner,
     Referral,
 )
+from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.overview import OverviewService, month_bounds
 
@@ -142,6 +143,54 @@ def test_conflicts_with_due_next_step(app: App, overview: OverviewService) -> No
     assert due.conflicts[0].next_step_date == dt.date(2026, 11, 20)
     assert due.conflicts[0].next_step == "Hausversammlung"
     assert due.conflicts_total == 1
+
+
+# The due lists as they were computed before the index-only queries (row_number over every
+# intervention; referral rows filtered and sorted directly): the new ones must agree.
+REFERENCE_CONFLICTS = """
+SELECT k.id FROM conflict k JOIN (
+    SELECT conflict_id, next_step_date, row_number() OVER (
+        PARTITION BY conflict_id ORDER BY date DESC, created_hlc DESC, id DESC) AS position
+    FROM intervention WHERE deleted = 0) AS latest ON latest.conflict_id = k.id
+WHERE k.deleted = 0 AND k.closed IS NULL AND k.status NOT IN ('beigelegt', 'weitergeleitet')
+  AND latest.position = 1 AND latest.next_step_date IS NOT NULL AND latest.next_step_date <= ?
+ORDER BY latest.next_step_date, k.id
+"""
+REFERENCE_REFERRALS = """
+SELECT id FROM referral WHERE deleted = 0 AND status IN ('vorgeschlagen', 'vermittelt')
+  AND ((follow_up IS NOT NULL AND follow_up <= ?) OR (follow_up IS NULL AND date <= ?))
+ORDER BY coalesce(follow_up, date), id
+"""
+
+
+def test_due_lists_agree_with_the_reference_queries(app: App, overview: OverviewService) -> None:
+    demo.fill(app, contacts=400, seed=11)
+    with app.store.read() as conn:
+        some = conn.exec_driver_sql(
+            "SELECT id FROM intervention WHERE deleted = 0 ORDER BY id LIMIT 5"
+        ).scalars()
+        doomed = list(some)
+    for intervention_id in doomed:  # a deleted latest step makes the one before it count
+        app.records.delete(Intervention, intervention_id)
+    for today in (TODAY, TODAY - dt.timedelta(days=90), TODAY + dt.timedelta(days=60)):
+        waited = today - dt.timedelta(days=14)
+        with app.store.read() as conn:
+            conflicts = list(
+                conn.exec_driver_sql(REFERENCE_CONFLICTS, (today.isoformat(),)).scalars()
+            )
+            referrals = list(
+                conn.exec_driver_sql(
+                    REFERENCE_REFERRALS, (today.isoformat(), waited.isoformat())
+                ).scalars()
+            )
+        assert conflicts
+        assert referrals
+        for limit in (3, 50, 10_000):
+            due = overview.due(today, limit=limit)
+            assert [c.id for c in due.conflicts] == conflicts[:limit]
+            assert due.conflicts_total == len(conflicts)
+            assert [r.id for r in due.referrals] == referrals[:limit]
+            assert due.referrals_total == len(referrals)
 
 
 def test_month_counts(app: App, overview: OverviewService, partner: Partner) -> None:

@@ -27,7 +27,6 @@ from sqlalchemy import (
     and_,
     false,
     func,
-    literal_column,
     or_,
     select,
 )
@@ -143,8 +142,7 @@ class OverviewService:
         today = today or self.store.clock.today()
         with self.store.read() as conn:
             contacts_stmt = self._due_contacts(today)
-            referrals_stmt = self._due_referrals(today)
-            conflicts_stmt = self._due_conflicts(today)
+            referral_keys = self._due_referral_keys(today)
             contacts = tuple(
                 DueContact(
                     id=row.id,
@@ -167,8 +165,11 @@ class OverviewService:
                     partner_name=row.partner_name or "",
                     days_open=(today - _date(row.date)).days,
                 )
-                for row in conn.execute(referrals_stmt.limit(limit))
+                for row in conn.execute(self._due_referrals(referral_keys.limit(limit)))
             )
+            # Finding each conflict's latest intervention is the costly part: the total comes
+            # with the page (count(*) OVER ()), not from running the query again.
+            conflict_rows = conn.execute(self._due_conflicts(today, limit)).all()
             conflicts = tuple(
                 DueConflict(
                     id=row.id,
@@ -179,15 +180,15 @@ class OverviewService:
                     next_step=row.next_step or "",
                     next_step_date=_date(row.next_step_date),
                 )
-                for row in conn.execute(conflicts_stmt.limit(limit))
+                for row in conflict_rows
             )
             return DueList(
                 contacts=contacts,
                 contacts_total=_count(conn, contacts_stmt),
                 referrals=referrals,
-                referrals_total=_count(conn, referrals_stmt),
+                referrals_total=_count(conn, referral_keys),
                 conflicts=conflicts,
-                conflicts_total=_count(conn, conflicts_stmt),
+                conflicts_total=int(conflict_rows[0].total) if conflict_rows else 0,
             )
 
     def _due_contacts(self, today: dt.date) -> Select[Any]:
@@ -198,15 +199,25 @@ class OverviewService:
             .order_by(c.c.follow_up.asc(), c.c.id.asc())
         )
 
-    def _due_referrals(self, today: dt.date) -> Select[Any]:
+    def _due_referral_keys(self, today: dt.date) -> Select[Any]:
+        """Ids of the referrals awaiting feedback, in due order: read from the index
+        ix_referral_awaiting alone (no row is decrypted to count or order them)."""
         r = TABLE_BY_KIND["referral"]
-        p = TABLE_BY_KIND["partner"]
         waited = today - dt.timedelta(days=REFERRAL_WAIT_DAYS)
-        due_date = func.coalesce(r.c.follow_up, r.c.date)
         when: ColumnElement[bool] = or_(
             and_(r.c.follow_up.is_not(None), r.c.follow_up <= today),
             and_(r.c.follow_up.is_(None), r.c.date <= waited),
         )
+        return (
+            select(r.c.id)
+            .where(r.c.deleted == false(), r.c.status.in_(AWAITING_FEEDBACK), when)
+            .order_by(func.coalesce(r.c.follow_up, r.c.date).asc(), r.c.id.asc())
+        )
+
+    def _due_referrals(self, keys: Select[Any]) -> Select[Any]:
+        """The rows of the referrals ``keys`` selects (one page of them), in due order."""
+        r = TABLE_BY_KIND["referral"]
+        p = TABLE_BY_KIND["partner"]
         return (
             select(
                 r.c.id,
@@ -218,27 +229,47 @@ class OverviewService:
                 p.c.name.label("partner_name"),
             )
             .select_from(r.outerjoin(p, p.c.id == r.c.partner_id))
-            .where(r.c.deleted == false(), r.c.status.in_(AWAITING_FEEDBACK), when)
-            .order_by(due_date.asc(), r.c.id.asc())
+            .where(r.c.id.in_(keys.scalar_subquery()))
+            .order_by(func.coalesce(r.c.follow_up, r.c.date).asc(), r.c.id.asc())
         )
 
-    def _due_conflicts(self, today: dt.date) -> Select[Any]:
+    def _due_conflicts(self, today: dt.date, limit: int) -> Select[Any]:
+        """Open conflicts whose latest live intervention has a next step due, up to ``limit``
+        of them; ``total`` is the number of all such conflicts.
+
+        The candidates, their due dates, the order and the total come from indexes alone
+        (ix_conflict_open, ix_intervention_live_conflict); rows are read for the page only.
+        """
         k = TABLE_BY_KIND["conflict"]
         i = TABLE_BY_KIND["intervention"]
-        ranked = (
-            select(
-                i.c.conflict_id,
-                i.c.next_step,
-                i.c.next_step_date,
-                func.row_number()
-                .over(
-                    partition_by=i.c.conflict_id,
-                    order_by=(i.c.date.desc(), i.c.created_hlc.desc(), i.c.id.desc()),
-                )
-                .label("position"),
+        newer = i.alias("newer")
+
+        def of_latest(column: ColumnElement[Any]) -> ColumnElement[Any]:
+            # The conflict's latest live intervention: one step into the covering index
+            # (conflict_id, deleted, date, created_hlc, id, next_step_date).
+            return (
+                select(column)
+                .where(newer.c.conflict_id == k.c.id, newer.c.deleted == false())
+                .order_by(newer.c.date.desc(), newer.c.created_hlc.desc(), newer.c.id.desc())
+                .limit(1)
+                .scalar_subquery()
             )
-            .where(i.c.deleted == false())
-            .subquery("latest")
+
+        candidates = (
+            select(k.c.id, of_latest(newer.c.next_step_date).label("due"))
+            .where(
+                k.c.deleted == false(),
+                k.c.closed.is_(None),
+                k.c.status.not_in(self._closed_statuses()),
+            )
+            .subquery("candidates")
+        )
+        page = (
+            select(candidates.c.id, candidates.c.due, func.count().over().label("total"))
+            .where(candidates.c.due <= today)  # NULL (no next step, no intervention) is not
+            .order_by(candidates.c.due.asc(), candidates.c.id.asc())
+            .limit(limit)
+            .subquery("page")
         )
         return (
             select(
@@ -247,19 +278,12 @@ class OverviewService:
                 k.c.district,
                 k.c.status,
                 k.c.categories,
-                ranked.c.next_step,
-                ranked.c.next_step_date,
+                i.c.next_step,
+                i.c.next_step_date,
+                page.c.total,
             )
-            .select_from(k.join(ranked, ranked.c.conflict_id == k.c.id))
-            .where(
-                k.c.deleted == false(),
-                k.c.closed.is_(None),
-                k.c.status.not_in(self._closed_statuses()),
-                ranked.c.position == literal_column("1"),
-                ranked.c.next_step_date.is_not(None),
-                ranked.c.next_step_date <= today,
-            )
-            .order_by(ranked.c.next_step_date.asc(), k.c.id.asc())
+            .select_from(page.join(k, k.c.id == page.c.id).join(i, i.c.id == of_latest(newer.c.id)))
+            .order_by(page.c.due.asc(), page.c.id.asc())
         )
 
     # --- this month ---------------------------------------------------------------------

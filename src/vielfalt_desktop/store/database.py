@@ -204,8 +204,8 @@ class Store:
     def rev(self) -> int:
         return self._rev
 
-    def integrity_problems(self) -> list[str]:
-        return integrity_problems(self.engine)
+    def integrity_problems(self, *, thorough: bool = True) -> list[str]:
+        return integrity_problems(self.engine, thorough=thorough)
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         return self._read_meta().get(key, default)

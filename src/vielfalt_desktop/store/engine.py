@@ -76,13 +76,26 @@ def _on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def integrity_problems(engine: Engine) -> list[str]:
-    """Problems found by SQLCipher's HMAC check and SQLite's own check; empty when healthy."""
+def integrity_problems(engine: Engine, *, thorough: bool = True) -> list[str]:
+    """Problems found by SQLCipher's HMAC check and SQLite's own check; empty when healthy.
+
+    Both read every page of the file: ``cipher_integrity_check`` verifies each page's HMAC as
+    written on disk, SQLite's check decrypts each b-tree page and checks its structure (cells,
+    keys in order, record format, freelist, NOT NULL). ``thorough`` adds what
+    ``integrity_check`` does beyond ``quick_check``: that every index holds exactly the
+    entries of its table's rows, O(N log N) and most of the time (5–6 s of 6–7 s on the
+    100 000-contact store). It finds faults in SQLite's logic rather than damaged pages, so
+    ``vielfalt check`` runs it and the check after each import does not.
+    """
     problems: list[str] = []
     with engine.connect() as conn:
+        if not thorough:
+            # Pages still in the write-ahead log are not in the file the HMAC check reads.
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").all()
         for row in conn.exec_driver_sql("PRAGMA cipher_integrity_check"):
             problems.append(str(row[0]))
-        for row in conn.exec_driver_sql("PRAGMA integrity_check"):
+        check = "integrity_check" if thorough else "quick_check"
+        for row in conn.exec_driver_sql(f"PRAGMA {check}"):
             if row[0] != "ok":
                 problems.append(str(row[0]))
     return problems

@@ -104,6 +104,12 @@ class Contact(RecordMixin, Base):
         # and the counts read the index instead of decrypting every row.
         Index("ix_contact_live_order", "deleted", "date", "created_hlc", "id"),
         Index("ix_contact_live_district", "district", "deleted", "date", "created_hlc", "id"),
+        # Due follow-ups (Übersicht), in their order, without the deleted rows.
+        Index("ix_contact_live_follow_up", "deleted", "follow_up", "id"),
+        # Counting a district's live contacts (list totals, filters) reads a quarter of the
+        # pages ix_contact_live_district would: every page read is decrypted and its HMAC
+        # checked, so cold counts cost what they read.
+        Index("ix_contact_district_live", "district", "deleted"),
     )
 
 
@@ -117,6 +123,10 @@ class Referral(RecordMixin, Base):
     status: Mapped[str] = mapped_column(String(32), index=True)
     follow_up: Mapped[dt.date | None] = mapped_column(Date, index=True)
     feedback: Mapped[str] = mapped_column(Text, default="")
+    # Referrals awaiting feedback (Übersicht): filtered, ordered and counted from the index.
+    __table_args__ = (
+        Index("ix_referral_awaiting", "status", "deleted", "follow_up", "date", "id"),
+    )
 
 
 class ReferralStatus(RecordMixin, Base):
@@ -143,6 +153,8 @@ class Conflict(RecordMixin, Base):
     closed: Mapped[dt.date | None] = mapped_column(Date)
     shared: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Open conflicts (Übersicht) from the index alone.
+    __table_args__ = (Index("ix_conflict_open", "deleted", "closed", "status", "id"),)
 
 
 class Intervention(RecordMixin, Base):
@@ -156,9 +168,16 @@ class Intervention(RecordMixin, Base):
     next_step: Mapped[str] = mapped_column(Text, default="")
     next_step_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     __table_args__ = (
-        # The newest live intervention of a conflict (Übersicht), read from the index alone.
+        # The newest live intervention of a conflict and its next step's date (Übersicht),
+        # read from the index alone.
         Index(
-            "ix_intervention_live_conflict", "conflict_id", "deleted", "date", "created_hlc", "id"
+            "ix_intervention_live_conflict",
+            "conflict_id",
+            "deleted",
+            "date",
+            "created_hlc",
+            "id",
+            "next_step_date",
         ),
     )
 

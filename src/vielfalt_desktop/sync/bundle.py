@@ -6,6 +6,8 @@ before anything is decrypted, so a flipped, cut or appended byte is refused up f
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import struct
@@ -88,6 +90,24 @@ class Header:
         }
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for one bulk step (restored after).
+
+    Parsing, checking and inserting a large payload creates millions of containers, and the
+    collector walks all of them again and again while they pile up: json.loads of the
+    100 000-contact bundle took 2–4 s with it and 0.6 s without. The objects form no
+    reference cycles, so nothing is left for it to find.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass(frozen=True, slots=True)
 class JsonRows:
     """Payload rows already rendered as canonical JSON (UTF-8): ``chunks`` are runs of rows
@@ -103,8 +123,8 @@ class JsonRows:
 def payload_pieces(payload: dict[str, Any]) -> Iterator[bytes]:
     """The payload's canonical JSON in pieces: together the same bytes as
     ``canonical_json(payload)`` with every JsonRows row parsed back into lists."""
-    records = payload.get("records")
-    blocks = records.values() if set(payload) == {"records"} and isinstance(records, dict) else ()
+    records = payload.get("records") if isinstance(payload, dict) else None
+    blocks = records.values() if isinstance(records, dict) and len(payload) == 1 else ()
     if not blocks or not all(
         isinstance(b, dict) and set(b) == {"columns", "rows"} and isinstance(b["rows"], JsonRows)
         for b in blocks
@@ -230,7 +250,8 @@ def open_bundle(
             raise _damaged()
         file_key = SUITE.decrypt(sealed, keys.hpke_private, info=info)
         compressed = cobble.decrypt(file_key, context, body[offset:])
-        payload = json.loads(_inflate(compressed).decode("utf-8"))
+        with gc_paused():
+            payload = json.loads(_inflate(compressed).decode("utf-8"))
     except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
         raise _damaged() from None
     if not isinstance(payload, dict):

@@ -1,4 +1,4 @@
-"""contact text search (FTS5 trigram) and an index for the newest intervention of a conflict
+"""contact text search (FTS5 trigram); indexes for what the Übersicht lists as due
 
 Revision ID: 0006
 Revises: 0005
@@ -28,20 +28,25 @@ depends_on = None
 
 # The same values on both sides: fold() and the trigram tokenizer without its own folding,
 # so a match is exactly a substring of fold(column).
-_ROW = "fold(new.note), fold(new.pseudonym)"
 CREATE_CONTACT_SEARCH = (
     "CREATE VIRTUAL TABLE contact_fts USING fts5("
     "note, pseudonym, tokenize = 'trigram case_sensitive 1', content = '', "
     "contentless_delete = 1)",
-    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact BEGIN "
-    f"INSERT INTO contact_fts (rowid, note, pseudonym) VALUES (new.rowid, {_ROW}); END",
+    # A contact without note and pseudonym (a quarter of them) can match nothing: no entry.
+    "CREATE TRIGGER contact_fts_insert AFTER INSERT ON contact "
+    "WHEN new.note != '' OR new.pseudonym IS NOT NULL BEGIN "
+    "INSERT INTO contact_fts (rowid, note, pseudonym) "
+    "VALUES (new.rowid, fold(new.note), fold(new.pseudonym)); END",
     "CREATE TRIGGER contact_fts_delete AFTER DELETE ON contact BEGIN "
     "DELETE FROM contact_fts WHERE rowid = old.rowid; END",
     "CREATE TRIGGER contact_fts_update AFTER UPDATE OF note, pseudonym ON contact BEGIN "
     "DELETE FROM contact_fts WHERE rowid = old.rowid; "
-    f"INSERT INTO contact_fts (rowid, note, pseudonym) VALUES (new.rowid, {_ROW}); END",
     "INSERT INTO contact_fts (rowid, note, pseudonym) "
-    "SELECT rowid, fold(note), fold(pseudonym) FROM contact",
+    "SELECT new.rowid, fold(new.note), fold(new.pseudonym) "
+    "WHERE new.note != '' OR new.pseudonym IS NOT NULL; END",
+    "INSERT INTO contact_fts (rowid, note, pseudonym) "
+    "SELECT rowid, fold(note), fold(pseudonym) FROM contact "
+    "WHERE note != '' OR pseudonym IS NOT NULL",
 )
 DROP_CONTACT_SEARCH = (
     "DROP TRIGGER IF EXISTS contact_fts_update",
@@ -61,14 +66,36 @@ def upgrade() -> None:
     with op.batch_alter_table("intervention", schema=None) as batch_op:
         batch_op.create_index(
             "ix_intervention_live_conflict",
-            ["conflict_id", "deleted", "date", "created_hlc", "id"],
+            ["conflict_id", "deleted", "date", "created_hlc", "id", "next_step_date"],
             unique=False,
         )
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_conflict_open", ["deleted", "closed", "status", "id"], unique=False
+        )
+    with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_referral_awaiting",
+            ["status", "deleted", "follow_up", "date", "id"],
+            unique=False,
+        )
+    with op.batch_alter_table("contact", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_contact_live_follow_up", ["deleted", "follow_up", "id"], unique=False
+        )
+        batch_op.create_index("ix_contact_district_live", ["district", "deleted"], unique=False)
     create_contact_search()
 
 
 def downgrade() -> None:
     for statement in DROP_CONTACT_SEARCH:
         op.execute(statement)
+    with op.batch_alter_table("contact", schema=None) as batch_op:
+        batch_op.drop_index("ix_contact_district_live")
+        batch_op.drop_index("ix_contact_live_follow_up")
+    with op.batch_alter_table("referral", schema=None) as batch_op:
+        batch_op.drop_index("ix_referral_awaiting")
+    with op.batch_alter_table("conflict", schema=None) as batch_op:
+        batch_op.drop_index("ix_conflict_open")
     with op.batch_alter_table("intervention", schema=None) as batch_op:
         batch_op.drop_index("ix_intervention_live_conflict")
