@@ -148,6 +148,9 @@ def main_screens(window: MainWindow, out: Path) -> None:
             if contact:
                 screen.suggest_for(contact[0])
         save(window, out, NAMES[key])
+        if key == "privacy":
+            screen.tabs.setCurrentIndex(2)  # the retention rules
+            save(window, out, NAMES[key] + "-aufbewahrung")
 
 
 def forms(window: MainWindow, out: Path) -> None:
