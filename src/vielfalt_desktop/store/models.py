@@ -104,8 +104,16 @@ class Contact(RecordMixin, Base):
         # and the counts read the index instead of decrypting every row.
         Index("ix_contact_live_order", "deleted", "date", "created_hlc", "id"),
         Index("ix_contact_live_district", "district", "deleted", "date", "created_hlc", "id"),
-        # Due follow-ups (Übersicht), in their order, without the deleted rows.
-        Index("ix_contact_live_follow_up", "deleted", "follow_up", "id"),
+        # Due follow-ups (Übersicht), in their order. Partial, so that only queries asking
+        # for a follow-up use it: a scan of all live contacts (the reports) would otherwise
+        # walk it and fetch the rows out of order.
+        Index(
+            "ix_contact_due_follow_up",
+            "deleted",
+            "follow_up",
+            "id",
+            sqlite_where=text("follow_up IS NOT NULL"),
+        ),
         # Counting a district's live contacts (list totals, filters) reads a quarter of the
         # pages ix_contact_live_district would: every page read is decrypted and its HMAC
         # checked, so cold counts cost what they read.
@@ -153,8 +161,17 @@ class Conflict(RecordMixin, Base):
     closed: Mapped[dt.date | None] = mapped_column(Date)
     shared: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
-    # Open conflicts (Übersicht) from the index alone.
-    __table_args__ = (Index("ix_conflict_open", "deleted", "closed", "status", "id"),)
+    # Open conflicts (Übersicht) from the index alone; partial like ix_contact_due_follow_up.
+    __table_args__ = (
+        Index(
+            "ix_conflict_open",
+            "deleted",
+            "closed",
+            "status",
+            "id",
+            sqlite_where=text("closed IS NULL"),
+        ),
+    )
 
 
 class Intervention(RecordMixin, Base):

@@ -19,6 +19,7 @@ triggers and may renumber rowids: it must call ``create_contact_search()`` after
 recreates the triggers and rebuilds the index from the table (or repeat its statements).
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
@@ -71,7 +72,10 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_conflict_open", ["deleted", "closed", "status", "id"], unique=False
+            "ix_conflict_open",
+            ["deleted", "closed", "status", "id"],
+            unique=False,
+            sqlite_where=sa.text("closed IS NULL"),
         )
     with op.batch_alter_table("referral", schema=None) as batch_op:
         batch_op.create_index(
@@ -81,7 +85,10 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_contact_live_follow_up", ["deleted", "follow_up", "id"], unique=False
+            "ix_contact_due_follow_up",
+            ["deleted", "follow_up", "id"],
+            unique=False,
+            sqlite_where=sa.text("follow_up IS NOT NULL"),
         )
         batch_op.create_index("ix_contact_district_live", ["district", "deleted"], unique=False)
     create_contact_search()
@@ -92,7 +99,7 @@ def downgrade() -> None:
         op.execute(statement)
     with op.batch_alter_table("contact", schema=None) as batch_op:
         batch_op.drop_index("ix_contact_district_live")
-        batch_op.drop_index("ix_contact_live_follow_up")
+        batch_op.drop_index("ix_contact_due_follow_up")
     with op.batch_alter_table("referral", schema=None) as batch_op:
         batch_op.drop_index("ix_referral_awaiting")
     with op.batch_alter_table("conflict", schema=None) as batch_op:
