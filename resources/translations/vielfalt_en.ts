@@ -583,6 +583,10 @@
         <translation>device added as trusted</translation>
     </message>
     <message>
+        <source>Vertrauen in ein Gerät entzogen</source>
+        <translation>trust in a device withdrawn</translation>
+    </message>
+    <message>
         <source>Passphrase geändert</source>
         <translation>passphrase changed</translation>
     </message>

@@ -110,6 +110,12 @@ def build_parser() -> argparse.ArgumentParser:
     peers_add.set_defaults(run=cmd_peers_add)
     peers_list = peers_sub.add_parser("list", help="vertraute Geräte zeigen")
     peers_list.set_defaults(run=cmd_peers_list)
+    peers_remove = peers_sub.add_parser(
+        "remove", help="einem Gerät nicht mehr vertrauen (z. B. verlorener Laptop)"
+    )
+    peers_remove.add_argument("peer", metavar="PEER", help="Name oder ID des Geräts")
+    peers_remove.add_argument("--yes", action="store_true", help="ohne Rückfrage")
+    peers_remove.set_defaults(run=cmd_peers_remove)
 
     export = sub.add_parser("export", help="ein Bündel für ein vertrautes Gerät schreiben")
     export.add_argument("--to", required=True, metavar="PEER", help="Name oder ID des Geräts")
@@ -311,6 +317,28 @@ def cmd_peers_add(args: argparse.Namespace) -> int:
     finally:
         app.close()
     print(f"„{card.name}“ ist jetzt ein vertrautes Gerät.")
+    return 0
+
+
+def cmd_peers_remove(args: argparse.Namespace) -> int:
+    app = _open(args)
+    try:
+        peer = app.sync.find_peer(args.peer)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "Bitte mit --yes bestätigen, dass dem Gerät nicht mehr vertraut wird."
+                )
+            answer = input(
+                f"„{peer.name}“ nicht mehr vertrauen? Seine Bündel werden dann abgelehnt. [j/N] "
+            )
+            if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+                print("Nichts geändert.")
+                return 1
+        app.sync.remove_peer(peer.node_id)
+    finally:
+        app.close()
+    print(f"„{peer.name}“ ist kein vertrautes Gerät mehr; was es früher geschickt hat, bleibt.")
     return 0
 
 

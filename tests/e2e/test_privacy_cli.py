@@ -80,3 +80,22 @@ def test_changing_the_passphrase_is_logged(laptop: Path) -> None:
     assert "Passphrase geändert" in ok(laptop, "audit", passphrase=NEW_PASS)
     back = run(laptop, "passwd", passphrase=NEW_PASS, env={"VIELFALT_NEW_PASSPHRASE": PASS})
     assert back.returncode == 0, back.stderr
+
+
+def test_peers_remove_withdraws_trust(tmp_path: Path) -> None:
+    office, laptop = tmp_path / "koord", tmp_path / "laptop"
+    ok(office, "init", "--role", "office", "--name", "Koordination")
+    ok(laptop, "init", "--role", "field", "--name", "Laptop Verloren")
+    for source, target, card in ((office, laptop, "k.card"), (laptop, office, "l.card")):
+        ok(source, "identity", "export", "-o", str(tmp_path / card))
+        ok(target, "peers", "add", str(tmp_path / card), "--yes")
+    ok(laptop, "export", "--to", "Koordination", "-o", str(tmp_path / "b.vfb"))
+
+    unconfirmed = run(office, "peers", "remove", "Laptop Verloren")
+    assert unconfirmed.returncode == 2  # no terminal to ask, no --yes: nothing removed
+    assert "Laptop Verloren" in ok(office, "peers", "list")
+    out = ok(office, "peers", "remove", "Laptop Verloren", "--yes")
+    assert "kein vertrautes Gerät mehr" in out
+    refused = run(office, "import", str(tmp_path / "b.vfb"))
+    assert refused.returncode == 4
+    assert "Vertrauen in ein Gerät entzogen" in ok(office, "audit", "--action", "peer_removed")

@@ -207,3 +207,24 @@ def test_day_filters_mean_the_local_day(monkeypatch: pytest.MonkeyPatch) -> None
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_lost_laptop_is_no_longer_trusted(pair: tuple[App, App], tmp_path: Path) -> None:
+    office, laptop = pair
+    laptop.records.create(contact())
+    laptop.sync.export("Koordination", tmp_path / "vorher.vfb")
+    laptop.records.create(contact())
+    laptop.sync.export("Koordination", tmp_path / "nachher.vfb")
+    office.sync.import_file(tmp_path / "vorher.vfb")
+
+    removed = office.sync.remove_peer("Laptop Nord")
+
+    with pytest.raises(RejectedInput, match="nicht vertrauten"):
+        office.sync.import_file(tmp_path / "nachher.vfb")
+    assert office.records.count(Contact) == 1  # what it sent before stays
+    assert [p.name for p in office.sync.peers()] == []
+    entry = office.audit.entries(AuditFilter(action="peer_removed"))[0]
+    assert entry.detail == "Laptop Nord"
+    # Its earlier entries still show its name.
+    names = {e.node_name for e in office.audit.entries(AuditFilter(node_id=removed.node_id))}
+    assert names == {"Laptop Nord"}

@@ -15,6 +15,7 @@ ACTIONS: dict[str, str] = {
     "unlock_failed": "Entsperren fehlgeschlagen",
     "purge": "Aufbewahrungsfristen angewandt",
     "peer_added": "Gerät als vertrauenswürdig eingetragen",
+    "peer_removed": "Vertrauen in ein Gerät entzogen",
     "passphrase_changed": "Passphrase geändert",
     "log_export": "Protokoll exportiert",
 }

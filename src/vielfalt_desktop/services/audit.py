@@ -124,9 +124,10 @@ class AuditService:
 
     def node_names(self) -> dict[str, str]:
         """Device names by node id: this device and every trusted peer."""
+        former = json.loads(self.store.meta("former_peers") or "{}")
         with self.store.read() as conn:
             names = {r.node_id: r.name for r in conn.execute(select(PEER_TABLE))}
-        names[self.store.node_id] = self.store.node_name
+        names = {**former, **names, self.store.node_id: self.store.node_name}
         return names
 
     def _where(self, f: AuditFilter) -> list[ColumnElement[bool]]:

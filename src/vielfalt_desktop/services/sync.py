@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from vielfalt_desktop.sync import bundle, changes
 from vielfalt_desktop.sync.identity import IdentityCard, NodeKeys, b64, unb64
 
 MAX_BUNDLE_BYTES = 2 * 1024**3
+FORMER_PEERS_KEY = "former_peers"
 CLOCK_TOLERANCE = timedelta(days=7)
 
 
@@ -174,6 +176,24 @@ class SyncService:
             audit.log(write, self.store.clock.now(), "peer_added", detail=card.name)
         peer = self.find_peer(card.node_id)
         return peer
+
+    def remove_peer(self, name_or_id: str) -> PeerInfo:
+        """Stop trusting a device (e.g. a lost laptop): its bundles are refused from now on.
+
+        What it sent before stays. Its name is kept for the audit trail's device column.
+        """
+        peer = self.find_peer(name_or_id)
+        former = json.loads(self.store.meta(FORMER_PEERS_KEY) or "{}")
+        former[peer.node_id] = peer.name
+        with self.store.write() as write:
+            write.conn.execute(PEER_TABLE.delete().where(PEER_TABLE.c.node_id == peer.node_id))
+            self.store._save_meta(write.conn, {FORMER_PEERS_KEY: json.dumps(former)})
+            audit.log(write, self.store.clock.now(), "peer_removed", detail=peer.name)
+        return peer
+
+    def former_peer_names(self) -> dict[str, str]:
+        names: dict[str, str] = json.loads(self.store.meta(FORMER_PEERS_KEY) or "{}")
+        return names
 
     def peers(self) -> list[PeerInfo]:
         with self.store.read() as conn:

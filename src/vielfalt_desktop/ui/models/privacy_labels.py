@@ -25,6 +25,7 @@ def action_labels() -> dict[str, str]:
         "unlock_failed": translate("Datenschutz", "Entsperren fehlgeschlagen"),
         "purge": translate("Datenschutz", "Aufbewahrungsfristen angewandt"),
         "peer_added": translate("Datenschutz", "Gerät als vertrauenswürdig eingetragen"),
+        "peer_removed": translate("Datenschutz", "Vertrauen in ein Gerät entzogen"),
         "passphrase_changed": translate("Datenschutz", "Passphrase geändert"),
         "log_export": translate("Datenschutz", "Protokoll exportiert"),
     }
