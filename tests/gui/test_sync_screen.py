@@ -13,6 +13,7 @@ from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.domain.records import Contact, Partner
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.screens.sync_screen import SyncScreen, bundle_name, file_slug
 
@@ -111,6 +112,51 @@ def test_exchange_with_the_coordinator(
     screen.import_dialog()
     qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
     assert "schon importiert" in screen.result.text()
+
+
+def test_withdrawing_trust_from_a_lost_laptop(
+    ctx: UiContext, office: App, tmp_path: Path, qtbot, boxes
+) -> None:
+    laptop = ctx.app
+    laptop.records.create(
+        Contact(
+            date=ctx.today(), district="kannenstieg", target_group="drittstaat", topics=("arbeit",)
+        )
+    )
+    office.sync.export_identity(tmp_path / "office.vfcard")
+    laptop.sync.export_identity(tmp_path / "laptop.vfcard")
+    office.sync.add_peer(office.sync.read_card(tmp_path / "laptop.vfcard"))
+    laptop.sync.add_peer(laptop.sync.read_card(tmp_path / "office.vfcard"))
+    bundle = tmp_path / "from-laptop.vfb"
+    laptop.sync.export(office.store.node_id, bundle)
+
+    screen = SyncScreen(UiContext(office, ctx.settings))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activated()
+    assert screen.peers.rowCount() == 1
+    assert not screen.remove_peer_button.isEnabled()  # nothing chosen yet
+    screen.peers.selectRow(0)
+    assert screen.remove_peer_button.isEnabled()
+
+    boxes.answer = QMessageBox.StandardButton.No
+    screen.remove_peer()
+    assert [p.name for p in office.sync.peers()] == ["Laptop Test"]
+    assert "Laptop Test" in boxes.asked[-1][2]
+
+    boxes.answer = QMessageBox.StandardButton.Yes
+    screen.remove_peer()
+    assert office.sync.peers() == []
+    assert screen.peers.rowCount() == 0
+    assert not screen.remove_peer_button.isEnabled()
+    assert "kein vertrautes Gerät mehr" in screen.result.text()
+
+    # Its bundle is refused from now on, and the coordinator's store is unchanged by it.
+    screen.import_files([bundle])
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    assert screen.result.text().startswith("Abgelehnt")
+    assert office.records.count(Contact) == 0
+    assert office.audit.count(AuditFilter(action="peer_removed")) == 1
 
 
 def test_a_bad_bundle_is_rejected_clearly(ctx: UiContext, tmp_path: Path, qtbot) -> None:

@@ -160,6 +160,13 @@ class SyncScreen(Screen):
         )
         self.add_peer_button = QPushButton(self.tr("Identitätskarte &laden …"))
         self.add_peer_button.clicked.connect(self.add_peer)
+        self.remove_peer_button = QPushButton(self.tr("Vertrauen ent&ziehen …"))
+        self.remove_peer_button.setToolTip(
+            self.tr("Für ein verlorenes oder ausgemustertes Gerät: seine Bündel werden abgelehnt.")
+        )
+        self.remove_peer_button.setEnabled(False)
+        self.remove_peer_button.clicked.connect(self.remove_peer)
+        self.peers.itemSelectionChanged.connect(self._peer_selection_changed)
         peers = QWidget()
         box = QVBoxLayout(peers)
         box.addWidget(self.peers)
@@ -173,6 +180,7 @@ class SyncScreen(Screen):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         buttons.addWidget(hint, 1)
+        buttons.addWidget(self.remove_peer_button)
         buttons.addWidget(self.add_peer_button)
         box.addLayout(buttons)
 
@@ -415,6 +423,43 @@ class SyncScreen(Screen):
         )
         self.reload()
 
+    def selected_peer(self) -> Any | None:
+        rows = self.peers.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.peers.item(rows[0].row(), 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _peer_selection_changed(self) -> None:
+        self.remove_peer_button.setEnabled(self.selected_peer() is not None and self.task is None)
+
+    def remove_peer(self) -> None:
+        peer = self.selected_peer()
+        if peer is None or self.task is not None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Vertrauen entziehen?"),
+            self.tr(
+                "Dem Gerät „{name}“ nicht mehr vertrauen?\n\nSeine Bündel werden ab jetzt "
+                "abgelehnt, und es erhält keine mehr. Was es bisher gesendet hat, bleibt "
+                "erhalten. Wieder vertrauen lässt sich nur mit seiner Identitätskarte."
+            ).format(name=peer.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.sync.remove_peer(peer.node_id)
+        except VielfaltError as exc:
+            QMessageBox.warning(self, self.tr("Nicht geändert"), exc.message)
+            return
+        self.result.setText(
+            self.tr("„{name}“ ist kein vertrautes Gerät mehr.").format(name=peer.name)
+        )
+        self.reload()
+
     # --- export and import --------------------------------------------------------------
 
     def choose_folder(self) -> Path | None:
@@ -516,7 +561,12 @@ class SyncScreen(Screen):
 
     def _run(self, work: Any, done: Any) -> Task:
         self.busy.setVisible(True)
-        for button in (self.export_button, self.import_button, self.add_peer_button):
+        for button in (
+            self.export_button,
+            self.import_button,
+            self.add_peer_button,
+            self.remove_peer_button,
+        ):
             button.setEnabled(False)
         self.result.setText(self.tr("Bitte warten …"))
 
@@ -541,6 +591,7 @@ class SyncScreen(Screen):
         self.import_button.setEnabled(True)
         self.add_peer_button.setEnabled(True)
         self.reload()
+        self._peer_selection_changed()
 
     def mark_reviewed(self) -> None:
         row = self.log.currentRow()
