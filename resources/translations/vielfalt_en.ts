@@ -1276,6 +1276,45 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>Passphrase &amp;anzeigen</source>
+        <translation>&amp;Show passphrase</translation>
+    </message>
+    <message>
+        <source>Stärke der Passphrase</source>
+        <translation>Passphrase strength</translation>
+    </message>
+    <message>
+        <source>Stärke:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <source>sehr schwach</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <source>schwach</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>mäßig</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>sehr stark</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <source>{label}, aber zu kurz</source>
+        <translation>{label}, but too short</translation>
+    </message>
+</context>
+<context>
     <name>OverviewScreen</name>
     <message>
         <source>Übersicht</source>
@@ -1495,6 +1534,89 @@
     <message>
         <source>Tippen, um im Partnerverzeichnis zu suchen.</source>
         <translation>Type to search the partner directory.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase ändern</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Die Daten bleiben unverändert; nur ihr Schlüssel wird mit der neuen Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter.</source>
+        <translation>The data stay as they are; only their key is encrypted again with the new passphrase. The recovery key remains valid.</translation>
+    </message>
+    <message>
+        <source>&amp;Bisherige Passphrase:</source>
+        <translation>C&amp;urrent passphrase:</translation>
+    </message>
+    <message>
+        <source>Wiederherstellungs&amp;schlüssel:</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>Ich habe nur den &amp;Wiederherstellungsschlüssel</source>
+        <translation>I only have the &amp;recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Neue Passphrase:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <source>Wieder&amp;holen:</source>
+        <translation>Re&amp;peat:</translation>
+    </message>
+    <message>
+        <source>Neue Passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Neue Passphrase wiederholen</source>
+        <translation>Repeat new passphrase</translation>
+    </message>
+    <message>
+        <source>Bitte warten</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>Meldung</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Ändern</source>
+        <translation>&amp;Change</translation>
+    </message>
+    <message>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Wiederherstellungsschlüssel</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>Bisherige Passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Die Passphrase wird geändert …</source>
+        <translation>Changing the passphrase …</translation>
+    </message>
+    <message>
+        <source>Der Wiederherstellungsschlüssel stimmt nicht. Es wurde nichts geändert.</source>
+        <translation>The recovery key is not correct. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Die bisherige Passphrase stimmt nicht. Es wurde nichts geändert.</source>
+        <translation>The current passphrase is not correct. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei konnte nicht geschrieben werden ({reason}). Es wurde nichts geändert.</source>
+        <translation>The key file could not be written ({reason}). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase konnte nicht geändert werden ({kind}).</source>
+        <translation>The passphrase could not be changed ({kind}).</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2425,10 @@ The slip holds no data about the person.</translation>
         <translation>After this time without input the data is locked and the key removed from memory. Lock at once: Ctrl+L.</translation>
     </message>
     <message>
+        <source>&amp;Passphrase ändern …</source>
+        <translation>Change &amp;passphrase …</translation>
+    </message>
+    <message>
         <source>Darstellung</source>
         <translation>Appearance</translation>
     </message>
@@ -2345,6 +2471,10 @@ The slip holds no data about the person.</translation>
     <message>
         <source>Einstellungen</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Die Passphrase wurde geändert. Ab jetzt entsperren Sie mit der neuen.</source>
+        <translation>The passphrase has been changed. From now on, unlock with the new one.</translation>
     </message>
 </context>
 <context>
@@ -2410,24 +2540,12 @@ The slip holds no data about the person.</translation>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
-        <source>Passphrase &amp;anzeigen</source>
-        <translation>&amp;Show passphrase</translation>
-    </message>
-    <message>
-        <source>Stärke der Passphrase</source>
-        <translation>Passphrase strength</translation>
-    </message>
-    <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <source>&amp;Wiederholen:</source>
         <translation>&amp;Repeat:</translation>
-    </message>
-    <message>
-        <source>Stärke:</source>
-        <translation>Strength:</translation>
     </message>
     <message>
         <source>Passphrase festlegen</source>
@@ -2476,30 +2594,6 @@ The slip holds no data about the person.</translation>
     <message>
         <source>Das Laden der Identitätskarte ist in dieser Version noch nicht verfügbar. Sie können den Schritt überspringen und ihn später unter „Synchronisation“ nachholen.</source>
         <translation>Loading identity cards is not available in this version yet. You can skip this step and do it later under “Synchronisation”.</translation>
-    </message>
-    <message>
-        <source>sehr schwach</source>
-        <translation>very weak</translation>
-    </message>
-    <message>
-        <source>schwach</source>
-        <translation>weak</translation>
-    </message>
-    <message>
-        <source>mäßig</source>
-        <translation>fair</translation>
-    </message>
-    <message>
-        <source>stark</source>
-        <translation>strong</translation>
-    </message>
-    <message>
-        <source>sehr stark</source>
-        <translation>very strong</translation>
-    </message>
-    <message>
-        <source>{label}, aber zu kurz</source>
-        <translation>{label}, but too short</translation>
     </message>
     <message>
         <source>Vielfalt Desktop – Wiederherstellungsschlüssel
@@ -2762,6 +2856,14 @@ Fingerprint: {fp}</translation>
         <translation>&amp;Load identity card …</translation>
     </message>
     <message>
+        <source>Vertrauen ent&amp;ziehen …</source>
+        <translation>&amp;Withdraw trust …</translation>
+    </message>
+    <message>
+        <source>Für ein verlorenes oder ausgemustertes Gerät: seine Bündel werden abgelehnt.</source>
+        <translation>For a lost or retired device: its bundles will be refused.</translation>
+    </message>
+    <message>
         <source>Vertraut wird nur, wessen Fingerabdruck Sie verglichen haben – am besten am Telefon oder persönlich.</source>
         <translation>Trust only devices whose fingerprint you have compared – best by phone or in person.</translation>
     </message>
@@ -2942,6 +3044,26 @@ Does the fingerprint match the one the other side tells you (e.g. by phone)? Tru
     <message>
         <source>„{name}“ ist jetzt ein vertrautes Gerät.</source>
         <translation>“{name}” is now a trusted device.</translation>
+    </message>
+    <message>
+        <source>Vertrauen entziehen?</source>
+        <translation>Withdraw trust?</translation>
+    </message>
+    <message>
+        <source>Dem Gerät „{name}“ nicht mehr vertrauen?
+
+Seine Bündel werden ab jetzt abgelehnt, und es erhält keine mehr. Was es bisher gesendet hat, bleibt erhalten. Wieder vertrauen lässt sich nur mit seiner Identitätskarte.</source>
+        <translation>Stop trusting the device “{name}”?
+
+Its bundles will be refused from now on, and it will receive none. What it has sent so far is kept. Trusting it again requires its identity card.</translation>
+    </message>
+    <message>
+        <source>Nicht geändert</source>
+        <translation>Not changed</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist kein vertrautes Gerät mehr.</source>
+        <translation>“{name}” is no longer a trusted device.</translation>
     </message>
     <message>
         <source>Ordner oder Laufwerk für Bündel wählen</source>

@@ -436,32 +436,30 @@ def cmd_vocab_list(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.services import audit
+    from vielfalt_desktop.services import audit, passphrase
     from vielfalt_desktop.store.database import DataPaths, Store
     from vielfalt_desktop.store.vault import KeyFile, check_passphrase
 
+    # The store is locked here, so the old secret is checked against the key file alone.
+    # The desktop app changes it on an open store: services.passphrase.change_passphrase.
     paths = DataPaths(_data_dir(args))
     if not paths.db.exists():
         raise VielfaltError(f"In {paths.root} gibt es keinen Datenbestand.")
     keyfile = KeyFile.load(paths.key)
     try:
         if args.recovery:
-            data_key = keyfile.unlock_with_recovery(
-                read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
-            )
+            secret = read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
         else:
-            data_key = keyfile.unlock(read_passphrase("Bisherige Passphrase: "))
+            secret = read_passphrase("Bisherige Passphrase: ")
+        data_key = passphrase.unlock_key(keyfile, secret, recovery=args.recovery)
     except WrongPassphrase:
         audit.note_failed_unlock(paths, dt.datetime.now(dt.UTC))
         raise
     new = read_new_passphrase()
     check_passphrase(new)
-    keyfile.change_passphrase(data_key, new)
     store = Store.open_with_key(paths, data_key)
     try:
-        with store.write() as write:
-            detail = "wiederherstellungsschluessel" if args.recovery else ""
-            audit.log(write, store.clock.now(), "passphrase_changed", detail=detail)
+        passphrase.rewrap(store, keyfile, data_key, new, recovery=args.recovery)
     finally:
         store.close()
     print("Die Passphrase wurde geändert.")

@@ -42,6 +42,16 @@ def test_recovery_key_opens_and_allows_a_new_passphrase(tmp_path: Path) -> None:
         reloaded.unlock(PASS)
 
 
+def test_rewrap_writes_nothing_until_saved(tmp_path: Path) -> None:
+    keyfile, data_key, _recovery = _make(tmp_path)
+    path = tmp_path / "vielfalt.key"
+    before = path.read_bytes()
+    keyfile.rewrap(data_key, "ganz-neue-passphrase")
+    assert path.read_bytes() == before
+    keyfile.save()
+    assert KeyFile.load(path).unlock("ganz-neue-passphrase") == data_key
+
+
 def test_wrong_recovery_key_is_refused(tmp_path: Path) -> None:
     _keyfile, _data_key, recovery = _make(tmp_path)
     other = "A" * 4 + recovery[4:]

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, false, func, select
 
 from vielfalt_desktop.domain.audit import ACTIONS, day_start, timestamp
+from vielfalt_desktop.domain.errors import StoreLocked
 from vielfalt_desktop.domain.records import AuditEntry
 from vielfalt_desktop.fileio import atomic_write_text
 from vielfalt_desktop.store import repository as repo
@@ -73,6 +74,17 @@ def _failed_unlocks(path: Path) -> list[str]:
     if not isinstance(data, list):
         return []
     return [t for t in data if isinstance(t, str) and len(t) == 20][-MAX_REMEMBERED_FAILURES:]
+
+
+def record_failed_unlock(store: Store) -> None:
+    """A wrong passphrase or recovery key while the store is open (e.g. when changing the
+    passphrase): logged at once. Locked meanwhile, it is noted beside the store instead."""
+    now = store.clock.now()
+    try:
+        with store.write() as write:
+            log(write, now, "unlock_failed")
+    except StoreLocked:
+        note_failed_unlock(store.paths, now)
 
 
 def record_unlock(store: Store) -> None:

@@ -213,6 +213,30 @@ def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
     )
 
 
+def name_words(name: str) -> list[str]:
+    """A device name as zxcvbn user inputs: a passphrase made of it is easy to guess."""
+    name = name.strip()
+    return [name, name.replace(" ", ""), *name.split()]
+
+
+def passphrase_problems(passphrase: str, repeat: str, strength: Strength) -> dict[str, str]:
+    """What keeps a new passphrase from being accepted, by field ("passphrase", "repeat").
+
+    The rules of the setup; changing the passphrase later follows them too.
+    """
+    found: dict[str, str] = {}
+    if len(passphrase) < MIN_LENGTH:
+        found["passphrase"] = f"Die Passphrase braucht mindestens {MIN_LENGTH} Zeichen."
+    elif not strength.acceptable:
+        found["passphrase"] = (
+            f"Die Passphrase ist zu leicht zu erraten ({strength.label}). "
+            "Bitte mindestens „stark“ erreichen."
+        )
+    if repeat != passphrase:
+        found["repeat"] = "Die beiden Eingaben stimmen nicht überein."
+    return found
+
+
 def load_peer_support() -> PeerSupport | None:
     """The hook for the peer step: an adapter onto the sync layer, if it is installed.
 
@@ -310,8 +334,7 @@ class SetupWizard:
         return self.peer_support is not None
 
     def strength(self) -> Strength:
-        name = self.data.name.strip()
-        return estimate(self.data.passphrase, [name, name.replace(" ", ""), *name.split()])
+        return estimate(self.data.passphrase, name_words(self.data.name))
 
     # --- input --------------------------------------------------------------------------
 
@@ -377,16 +400,7 @@ class SetupWizard:
             elif len(name) > MAX_NAME_LENGTH:
                 found["name"] = f"Der Name ist zu lang (höchstens {MAX_NAME_LENGTH} Zeichen)."
         elif step is Step.PASSPHRASE:
-            strength = self.strength()
-            if len(d.passphrase) < MIN_LENGTH:
-                found["passphrase"] = f"Die Passphrase braucht mindestens {MIN_LENGTH} Zeichen."
-            elif not strength.acceptable:
-                found["passphrase"] = (
-                    f"Die Passphrase ist zu leicht zu erraten ({strength.label}). "
-                    "Bitte mindestens „stark“ erreichen."
-                )
-            if d.repeat != d.passphrase:
-                found["repeat"] = "Die beiden Eingaben stimmen nicht überein."
+            found.update(passphrase_problems(d.passphrase, d.repeat, self.strength()))
             if DataPaths(self.data_dir).exists() and not self.store_created:
                 found["data_dir"] = (
                     f"In {self.data_dir} liegt schon ein Datenbestand; er wird nicht überschrieben."

@@ -155,11 +155,6 @@ class Store:
             )
         return KeyFile.load(paths.key)
 
-    def change_passphrase(self, old: str, new: str, params: Argon2Params | None = None) -> None:
-        keyfile = KeyFile.load(self.paths.key)
-        data_key = keyfile.unlock(old)
-        keyfile.change_passphrase(data_key, new, params)
-
     # --- use ----------------------------------------------------------------------------
 
     @property

@@ -190,8 +190,21 @@ class KeyFile:
     def change_passphrase(
         self, data_key: bytes, new_passphrase: str, params: Argon2Params | None = None
     ) -> None:
+        self.rewrap(data_key, new_passphrase, params)
+        self.save()
+
+    def rewrap(
+        self, data_key: bytes, new_passphrase: str, params: Argon2Params | None = None
+    ) -> None:
+        """Wrap the data key under a new passphrase, in memory only (Argon2id: slow).
+
+        :meth:`save` then writes the key file; until then the file on disk is unchanged.
+        """
         check_passphrase(new_passphrase)
         self._set_passphrase_slot(data_key, new_passphrase, params or self.params)
+
+    def save(self) -> None:
+        """Write the key file atomically (temp file, fsync, replace)."""
         self._write()
 
     def _unwrap(self, slot_name: str, wrapping: bytes, message: str) -> bytes:

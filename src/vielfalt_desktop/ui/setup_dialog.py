@@ -28,9 +28,7 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.services.setup import MIN_LENGTH, SetupWizard, Step
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
-
-ERROR_STYLE = "color: #c0392b;"
-STRENGTH_COLORS = ("#c0392b", "#d35400", "#b7950b", "#27ae60", "#1e8449")
+from vielfalt_desktop.ui.widgets.passphrase_fields import ERROR_STYLE, NewPassphraseFields
 
 
 def _heading(text: str) -> QLabel:
@@ -148,31 +146,19 @@ class SetupDialog(QDialog):
 
     def _passphrase_page(self) -> QWidget:
         page = QWidget()
-        self.pass1 = QLineEdit()
-        self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass1.setAccessibleName(self.tr("Passphrase"))
-        self.pass2 = QLineEdit()
-        self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass2.setAccessibleName(self.tr("Passphrase wiederholen"))
-        self.show_pass = QCheckBox(self.tr("Passphrase &anzeigen"))
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(10)
-        self.strength_bar.setAccessibleName(self.tr("Stärke der Passphrase"))
-        self.strength_label = _wrap("")
-        self.strength_advice = _wrap("")
-        self.repeat_error = _wrap("")
-        self.repeat_error.setStyleSheet(ERROR_STYLE)
-        self.repeat_error.setVisible(False)
+        self.passphrase_fields = NewPassphraseFields(
+            page,
+            passphrase_label=self.tr("&Passphrase:"),
+            repeat_label=self.tr("&Wiederholen:"),
+            passphrase_name=self.tr("Passphrase"),
+            repeat_name=self.tr("Passphrase wiederholen"),
+        )
+        fields = self.passphrase_fields
+        self.pass1, self.pass2, self.show_pass = fields.pass1, fields.pass2, fields.show_pass
+        self.strength_bar, self.strength_label = fields.strength_bar, fields.strength_label
+        self.strength_advice, self.repeat_error = fields.strength_advice, fields.repeat_error
         form = QFormLayout()
-        form.addRow(self.tr("&Passphrase:"), self.pass1)
-        form.addRow(self.tr("&Wiederholen:"), self.pass2)
-        form.addRow("", self.repeat_error)
-        form.addRow("", self.show_pass)
-        form.addRow(self.tr("Stärke:"), self.strength_bar)
-        form.addRow("", self.strength_label)
-        form.addRow("", self.strength_advice)
+        fields.add_rows(form)
         layout = QVBoxLayout(page)
         layout.addWidget(_heading(self.tr("Passphrase festlegen")))
         layout.addWidget(
@@ -186,9 +172,7 @@ class SetupDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addStretch(1)
-        self.pass1.textChanged.connect(self._passphrase_changed)
-        self.pass2.textChanged.connect(self._passphrase_changed)
-        self.show_pass.toggled.connect(self._toggle_echo)
+        fields.edited.connect(self._passphrase_changed)
         return page
 
     def _recovery_page(self) -> QWidget:
@@ -285,38 +269,10 @@ class SetupDialog(QDialog):
     def _passphrase_changed(self) -> None:
         if self.wizard.store_created:
             return  # the fields are being cleared after the store was made
-        strength = self.wizard.set_passphrase(self.pass1.text(), self.pass2.text())
-        if not self.pass1.text():
-            self.strength_bar.setValue(0)
-            self.strength_label.setText("")
-            self.strength_advice.setText("")
-        else:
-            self.strength_bar.setValue(strength.score if strength.score else 0)
-            color = STRENGTH_COLORS[strength.score]
-            self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
-            labels = (
-                self.tr("sehr schwach"),
-                self.tr("schwach"),
-                self.tr("mäßig"),
-                self.tr("stark"),
-                self.tr("sehr stark"),
-            )
-            text = labels[strength.score]
-            if strength.score >= 3 and not strength.acceptable:
-                text = self.tr("{label}, aber zu kurz").format(label=text)
-            self.strength_label.setText(text)
-            self.strength_bar.setAccessibleDescription(text)
-            advice = [a for a in (strength.warning, *strength.suggestions) if a]
-            self.strength_advice.setText("\n".join(advice))
-        mismatch = self.wizard.problems().get("repeat") if self.pass2.text() else None
-        self.repeat_error.setText(mismatch or "")
-        self.repeat_error.setVisible(bool(mismatch))
+        fields = self.passphrase_fields
+        strength = self.wizard.set_passphrase(fields.passphrase(), fields.repeat())
+        fields.show_strength(strength, self.wizard.problems().get("repeat", ""))
         self._refresh(quiet=True)
-
-    def _toggle_echo(self, show: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if show else QLineEdit.EchoMode.Password
-        self.pass1.setEchoMode(mode)
-        self.pass2.setEchoMode(mode)
 
     def _noted_changed(self, on: bool) -> None:
         self.wizard.set_recovery_noted(on)

@@ -1,4 +1,4 @@
-"""Einstellungen: auto-lock minutes, language, light/dark mode, and facts about this store."""
+"""Einstellungen: auto-lock, passphrase, language, light/dark mode, facts about this store."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from vielfalt_desktop import __version__
 from vielfalt_desktop.ui import i18n
 from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.passphrase_dialog import PassphraseDialog
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from vielfalt_desktop.ui.signals import emit, relay
@@ -80,6 +83,16 @@ class SettingsScreen(Screen):
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
+        self.passphrase_button = QPushButton(self.tr("&Passphrase ändern …"))
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        self.passphrase_note = QLabel()
+        self.passphrase_note.setWordWrap(True)
+        self.passphrase_note.setVisible(False)
+        form.addRow("", self.passphrase_note)
 
         look = QGroupBox(self.tr("Darstellung"))
         form = QFormLayout(look)
@@ -105,6 +118,22 @@ class SettingsScreen(Screen):
         layout.addWidget(look)
         layout.addWidget(about)
         layout.addStretch(1)
+
+    def change_passphrase(self) -> PassphraseDialog:
+        """Open "Passphrase ändern" (window-modal; it closes itself when the store locks)."""
+        self.passphrase_note.setVisible(False)
+        dialog = PassphraseDialog(self.ctx.app, self)
+        dialog.changed.connect(self._passphrase_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _passphrase_changed(self) -> None:
+        self.passphrase_note.setText(
+            self.tr("Die Passphrase wurde geändert. Ab jetzt entsperren Sie mit der neuen.")
+        )
+        self.passphrase_note.setVisible(True)
+        self.passphrase_button.setFocus()
 
     def _language_chosen(self, _index: int) -> None:
         code = self.language.currentData()

@@ -1,0 +1,120 @@
+"""Changing the passphrase: the data key is wrapped anew in the key file; the store stays as is.
+
+Two ways in, one logic:
+
+* :func:`change_passphrase` – the desktop app (Einstellungen → „Passphrase ändern …“) on an
+  open store, with the current passphrase or the recovery key. The new passphrase must meet the
+  setup's rules (:func:`~vielfalt_desktop.services.setup.passphrase_problems`).
+  :class:`PassphraseChange` holds the dialog's input and says what still blocks "OK".
+* ``vielfalt passwd [--recovery]`` on a locked store: :func:`unlock_key`, then :func:`rewrap`.
+
+Either way the old secret is checked against the key file before anything changes; a wrong
+one raises WrongPassphrase, changes nothing and counts as a failed unlock. The key file is
+rewritten atomically inside the transaction that logs ``passphrase_changed`` (detail
+``wiederherstellungsschluessel`` when the recovery key was used), so the change and its entry
+are saved together. Argon2id runs twice (about a second each): call this off the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from vielfalt_desktop.domain.errors import StoreError, ValidationError, WrongPassphrase
+from vielfalt_desktop.services import audit
+from vielfalt_desktop.services.setup import Strength, estimate, name_words, passphrase_problems
+from vielfalt_desktop.store.database import Store
+from vielfalt_desktop.store.vault import KeyFile
+
+if TYPE_CHECKING:
+    from vielfalt_desktop.services.app import App
+
+RECOVERY_DETAIL = "wiederherstellungsschluessel"
+
+
+def unlock_key(keyfile: KeyFile, secret: str, *, recovery: bool = False) -> bytes:
+    """The data key, if ``secret`` (the passphrase, or with ``recovery`` the recovery key)
+    opens ``keyfile``; WrongPassphrase otherwise.
+
+    Noting the failed attempt is the caller's part: only it knows whether the store is open.
+    """
+    return keyfile.unlock_with_recovery(secret) if recovery else keyfile.unlock(secret)
+
+
+def rewrap(
+    store: Store, keyfile: KeyFile, data_key: bytes, new: str, *, recovery: bool = False
+) -> None:
+    """Wrap ``data_key`` under ``new``, write the key file and log ``passphrase_changed``.
+
+    ``store`` is the open store of ``keyfile``; the key file on disk is replaced atomically.
+    """
+    keyfile.rewrap(data_key, new)  # Argon2id: slow, so outside the store's write lock
+    detail = RECOVERY_DETAIL if recovery else ""
+    with store.write() as write:
+        audit.log(write, store.clock.now(), "passphrase_changed", detail=detail)
+        keyfile.save()  # last in the transaction: if it fails, the entry is rolled back
+
+
+def change_passphrase(app: App, old: str, new: str, *, recovery: bool = False) -> None:
+    """Give the open ``app``'s store a new passphrase.
+
+    ``old`` is the current passphrase, or with ``recovery`` the recovery key. Raises
+    ValidationError when ``new`` breaks the setup's rules and WrongPassphrase (logged as a
+    failed unlock) when ``old`` does not open the key file; either way nothing is changed.
+    """
+    store = app.store
+    found = passphrase_problems(new, new, estimate(new, name_words(store.node_name)))
+    if found:
+        raise ValidationError(found)
+    keyfile = KeyFile.load(store.paths.key)
+    if keyfile.store_id != store.meta("store_id", keyfile.store_id):
+        raise StoreError(
+            f"Die Schlüsseldatei {store.paths.key} gehört nicht zu diesem Datenbestand."
+        )
+    try:
+        data_key = unlock_key(keyfile, old, recovery=recovery)
+    except WrongPassphrase:
+        audit.record_failed_unlock(store)
+        raise
+    rewrap(store, keyfile, data_key, new, recovery=recovery)
+
+
+@dataclass
+class PassphraseChange:
+    """The "Passphrase ändern" dialog's input and rules, without Qt; the dialog only drives it.
+
+    ``device_name`` counts as easy to guess, as in the setup.
+    """
+
+    device_name: str = ""
+    old: str = field(default="", repr=False)
+    new: str = field(default="", repr=False)
+    repeat: str = field(default="", repr=False)
+    recovery: bool = False
+
+    def strength(self) -> Strength:
+        return estimate(self.new, name_words(self.device_name))
+
+    def problems(self) -> dict[str, str]:
+        """What keeps the change from being made, by field ("old", "passphrase", "repeat")."""
+        found: dict[str, str] = {}
+        if not self.old.strip():
+            found["old"] = (
+                "Bitte den Wiederherstellungsschlüssel eingeben."
+                if self.recovery
+                else "Bitte die bisherige Passphrase eingeben."
+            )
+        found.update(passphrase_problems(self.new, self.repeat, self.strength()))
+        if not self.recovery and self.new and self.new == self.old:
+            found.setdefault("passphrase", "Die neue Passphrase gleicht der bisherigen.")
+        return found
+
+    def can_apply(self) -> bool:
+        return not self.problems()
+
+    def apply(self, app: App) -> None:
+        """Change the passphrase of ``app`` (slow: run it off the UI thread)."""
+        found = self.problems()
+        if found:
+            raise ValidationError(found)
+        change_passphrase(app, self.old, self.new, recovery=self.recovery)

@@ -1,0 +1,221 @@
+"""Einstellungen → „Passphrase ändern …“: the dialog drives PassphraseChange; Argon2id runs in
+the background."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
+from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.passphrase import PassphraseChange
+from vielfalt_desktop.ui.signals import emit
+from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.passphrase_fields import ERROR_STYLE, NewPassphraseFields
+
+
+def _wrap(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class PassphraseDialog(QDialog):
+    """Old passphrase (or the recovery key) and a new one; "Ändern" only when all is valid."""
+
+    changed = Signal()  # the new passphrase is in force
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.change = PassphraseChange(device_name=app.store.node_name)
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("Passphrase ändern"))
+        self.setMinimumWidth(540)
+
+        intro = _wrap(
+            self.tr(
+                "Die Daten bleiben unverändert; nur ihr Schlüssel wird mit der neuen Passphrase "
+                "neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter."
+            )
+        )
+        self.old = QLineEdit()
+        self._old_labels = (
+            self.tr("&Bisherige Passphrase:"),
+            self.tr("Wiederherstellungs&schlüssel:"),
+        )
+        self.old_label = QLabel()
+        self.old_label.setBuddy(self.old)
+        # As wide as the longer of its two texts, so the fields do not jump when switching.
+        metrics = self.old_label.fontMetrics()
+        self.old_label.setMinimumWidth(
+            max(metrics.horizontalAdvance(text.replace("&", "")) for text in self._old_labels)
+        )
+        self.use_recovery = QCheckBox(self.tr("Ich habe nur den &Wiederherstellungsschlüssel"))
+        self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.fields = NewPassphraseFields(
+            self,
+            passphrase_label=self.tr("&Neue Passphrase:"),
+            repeat_label=self.tr("Wieder&holen:"),
+            passphrase_name=self.tr("Neue Passphrase"),
+            repeat_name=self.tr("Neue Passphrase wiederholen"),
+        )
+        self.inputs = QWidget()
+        form = QFormLayout(self.inputs)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.old_label, self.old)
+        form.addRow("", self.use_recovery)
+        self.fields.add_rows(form)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Bitte warten"))
+        self.message = _wrap()
+        self.message.setAccessibleName(self.tr("Meldung"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Ändern"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Abbrechen"))
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 12)
+        layout.addWidget(intro)
+        layout.addSpacing(4)
+        layout.addWidget(self.inputs)
+        layout.addStretch(1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.old.textChanged.connect(self._edited)
+        self.fields.edited.connect(self._edited)
+        self._recovery_toggled(False)
+
+    # --- reactions ----------------------------------------------------------------------
+
+    def _recovery_toggled(self, recovery: bool) -> None:
+        # Cleared either way: a passphrase must not become readable by switching to the
+        # recovery key, which is shown as typed (it is copied from paper).
+        self.old.clear()
+        if recovery:
+            self.old_label.setText(self._old_labels[1])
+            self.old.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.old.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            self.old.setAccessibleName(self.tr("Wiederherstellungsschlüssel"))
+        else:
+            self.old_label.setText(self._old_labels[0])
+            self.old.setEchoMode(QLineEdit.EchoMode.Password)
+            self.old.setPlaceholderText("")
+            self.old.setAccessibleName(self.tr("Bisherige Passphrase"))
+        self.old.setFocus()
+        self._edited()
+
+    def _edited(self) -> None:
+        c = self.change
+        c.old = self.old.text()
+        c.new = self.fields.passphrase()
+        c.repeat = self.fields.repeat()
+        c.recovery = self.use_recovery.isChecked()
+        self.fields.show_strength(c.strength(), c.problems().get("repeat", ""))
+        self._show("")
+        self._refresh()
+
+    def _refresh(self) -> None:
+        working = self.task is not None
+        self.inputs.setEnabled(not working)
+        self.busy.setVisible(working)
+        self.ok_button.setEnabled(not working and self.change.can_apply())
+        self.cancel_button.setEnabled(not working)
+
+    def _show(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+
+    # --- the change ---------------------------------------------------------------------
+
+    def apply(self) -> Task | None:
+        """Start the change in the background (Argon2id takes about two seconds)."""
+        if self.task is not None or not self.change.can_apply():
+            return None
+        # A copy: the fields are cleared if the store locks meanwhile (see done()).
+        change, app = dataclasses.replace(self.change), self.app
+        self.task = run_task(lambda: change.apply(app), done=self._done, failed=self._failed)
+        self._show(self.tr("Die Passphrase wird geändert …"))
+        self._refresh()
+        return self.task
+
+    def _done(self, _result: object) -> None:
+        self.task = None
+        emit(self.changed)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self._refresh()
+        if isinstance(error, WrongPassphrase):
+            text = (
+                self.tr("Der Wiederherstellungsschlüssel stimmt nicht. Es wurde nichts geändert.")
+                if self.use_recovery.isChecked()
+                else self.tr("Die bisherige Passphrase stimmt nicht. Es wurde nichts geändert.")
+            )
+            self._show(text, error=True)
+            self.old.setFocus()
+            self.old.selectAll()
+            return
+        if isinstance(error, VielfaltError):
+            self._show(error.message, error=True)
+        elif isinstance(error, OSError):
+            self._show(
+                self.tr(
+                    "Die Schlüsseldatei konnte nicht geschrieben werden ({reason}). "
+                    "Es wurde nichts geändert."
+                ).format(reason=error.strerror or type(error).__name__),
+                error=True,
+            )
+        else:
+            self._show(
+                self.tr("Die Passphrase konnte nicht geändert werden ({kind}).").format(
+                    kind=type(error).__name__
+                ),
+                error=True,
+            )
+
+    # --- closing ------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.task is not None:
+            return  # Esc while the key file is being written: finish first
+        super().reject()
+
+    def done(self, result: int) -> None:
+        # Also reached when the store locks: no passphrase stays behind in the fields.
+        self.old.clear()
+        self.fields.clear()
+        super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.old.setFocus(Qt.FocusReason.OtherFocusReason)
