@@ -73,8 +73,15 @@ class SettingsScreen(Screen):
         )
 
         security = QGroupBox(self.tr("Sicherheit"))
-        form = QFormLayout(security)
-        form.addRow(self.tr("&Automatisch sperren nach:"), self.idle)
+        column = QVBoxLayout(security)
+        # Not a QFormLayout: it sizes a word-wrapped label for a narrow width and leaves gaps.
+        idle_row = QHBoxLayout()
+        idle_label = QLabel(self.tr("&Automatisch sperren nach:"))
+        idle_label.setBuddy(self.idle)
+        idle_row.addWidget(idle_label)
+        idle_row.addWidget(self.idle)
+        idle_row.addStretch(1)
+        column.addLayout(idle_row)
         hint = QLabel(
             self.tr(
                 "Nach dieser Zeit ohne Eingabe wird der Datenbestand gesperrt und der Schlüssel "
@@ -82,17 +89,18 @@ class SettingsScreen(Screen):
             )
         )
         hint.setWordWrap(True)
-        form.addRow("", hint)
+        column.addWidget(hint)
         self.passphrase_button = QPushButton(self.tr("&Passphrase ändern …"))
         self.passphrase_button.clicked.connect(self.change_passphrase)
         row = QHBoxLayout()
         row.addWidget(self.passphrase_button)
         row.addStretch(1)
-        form.addRow("", row)
+        column.addSpacing(6)
+        column.addLayout(row)
         self.passphrase_note = QLabel()
         self.passphrase_note.setWordWrap(True)
         self.passphrase_note.setVisible(False)
-        form.addRow("", self.passphrase_note)
+        column.addWidget(self.passphrase_note)
 
         look = QGroupBox(self.tr("Darstellung"))
         form = QFormLayout(look)
