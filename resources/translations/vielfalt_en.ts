@@ -28,54 +28,6 @@
         <translation>All kinds</translation>
     </message>
     <message>
-        <source>Zeitraum</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>Alle Zeiträume</source>
-        <translation>Any time</translation>
-    </message>
-    <message>
-        <source>Heute</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>Letzte 7 Tage</source>
-        <translation>Last 7 days</translation>
-    </message>
-    <message>
-        <source>Dieser Monat</source>
-        <translation>This month</translation>
-    </message>
-    <message>
-        <source>Letzter Monat</source>
-        <translation>Last month</translation>
-    </message>
-    <message>
-        <source>Dieses Jahr</source>
-        <translation>This year</translation>
-    </message>
-    <message>
-        <source>Letztes Jahr</source>
-        <translation>Last year</translation>
-    </message>
-    <message>
-        <source>Zeitraum wählen …</source>
-        <translation>Choose period …</translation>
-    </message>
-    <message>
-        <source>Von</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Bis</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>bis</source>
-        <translation>to</translation>
-    </message>
-    <message>
         <source>Kennung eines Eintrags</source>
         <translation>ID of an entry</translation>
     </message>

@@ -1,9 +1,10 @@
-"""One small table model per list, fed page by page from RecordService.
+"""One small table model per list, fed page by page from a service.
 
 Only the rows the view has scrolled to are in memory: ``rowCount`` grows by
-``canFetchMore``/``fetchMore`` (one ``RecordService.page`` call each), the total comes from
-``RecordService.count``. Sorting and filters change the model's :class:`Query`, so both run in
-SQL; nothing loads a whole table.
+``canFetchMore``/``fetchMore`` (one page from the service each), the total is counted by the
+service. Sorting and filters change what selects the rows (a :class:`Query` for records, an
+``AuditFilter`` for the audit trail), so both run in SQL; nothing loads a whole table.
+:class:`PagedModel` does the paging; :class:`PagedRecordModel` reads records.
 """
 
 from __future__ import annotations
@@ -28,65 +29,68 @@ from vielfalt_desktop.domain.records import Record
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.ui.signals import emit
 
+T = TypeVar("T")  # a row
+W = TypeVar("W")  # what selects the rows: a Query, an AuditFilter
 R = TypeVar("R", bound=Record)
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)
-class Column(Generic[R]):
+class Column(Generic[T]):
     title: str
-    render: Callable[[R], str]
+    render: Callable[[T], str]
     sort_field: str | None = None  # a column of the record's table; None: not sortable
     numeric: bool = False
-    tooltip: Callable[[R], str] | None = None
+    tooltip: Callable[[T], str] | None = None
 
 
-class PagedRecordModel(QAbstractTableModel, Generic[R]):
+class PagedModel(QAbstractTableModel, Generic[T, W]):
+    """Rows selected by ``W``, counted by ``count`` and read a page at a time by ``page``."""
+
     PAGE_SIZE = 200
 
     total_changed = Signal(int)
 
     def __init__(
         self,
-        records: RecordService,
-        record_type: type[R],
-        columns: Sequence[Column[R]],
-        parent: QObject | None = None,
+        columns: Sequence[Column[T]],
+        where: W,
         *,
+        count: Callable[[W], int],
+        page: Callable[[W, int, int], Sequence[T]],
+        is_open: Callable[[], bool],
+        parent: QObject | None = None,
         page_size: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self._records = records
-        self._type = record_type
         self._columns = list(columns)
-        self._rows: list[R] = []
+        self._count = count
+        self._page = page
+        self._is_open = is_open  # False after locking: a late timer must not read
+        self._rows: list[T] = []
         self._total = 0
-        self._query = Query()
+        self._where = where
         self._page_size = page_size or self.PAGE_SIZE
         self._announcing = False
         self._fetch_pending = False
 
-    # --- query --------------------------------------------------------------------------
-
-    @property
-    def query(self) -> Query:
-        return self._query
+    # --- selection ----------------------------------------------------------------------
 
     @property
     def total(self) -> int:
         return self._total
 
     @property
-    def columns(self) -> list[Column[R]]:
+    def columns(self) -> list[Column[T]]:
         return self._columns
 
-    def set_query(self, query: Query) -> None:
-        """Filter/sort anew: counts in SQL, keeps nothing of the old result."""
-        total = self._records.count(self._type, query)
+    def set_where(self, where: W) -> None:
+        """Select anew: counts in SQL, keeps nothing of the old result."""
+        total = self._count(where)
         self._announcing = True
         try:
             self.beginResetModel()
-            self._query = query
+            self._where = where
             self._rows = []
             self._total = total
             self.endResetModel()
@@ -94,25 +98,11 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
             self._announcing = False
         emit(self.total_changed, self._total)
 
-    def set_filters(self, query: Query) -> None:
-        """New filters, same order."""
-        self.set_query(
-            dataclasses.replace(
-                query, order_by=self._query.order_by, descending=self._query.descending
-            )
-        )
-
     def reload(self) -> None:
-        self.set_query(self._query)
+        self.set_where(self._where)
 
-    def record(self, row: int) -> R | None:
+    def row_at(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, record_id: str) -> int:
-        for row, record in enumerate(self._rows):
-            if record.id == record_id:
-                return row
-        return -1
 
     # --- lazy loading -------------------------------------------------------------------
 
@@ -132,7 +122,7 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
                 QTimer.singleShot(0, self, self._deferred_fetch)
             return
         offset = len(self._rows)
-        page = self._records.page(self._type, self._query, offset, self._page_size)
+        page = self._page(self._where, offset, self._page_size)
         if not page:
             # Rows vanished since counting (deleted elsewhere): stop asking.
             self._total = offset
@@ -151,7 +141,7 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
 
     def _deferred_fetch(self) -> None:
         self._fetch_pending = False
-        if self._records.store.is_open and self.canFetchMore():
+        if self._is_open() and self.canFetchMore():
             self.fetchMore()
 
     # --- the model interface ------------------------------------------------------------
@@ -165,16 +155,16 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        record = self._rows[index.row()]
+        item = self._rows[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.render(record)
+            return column.render(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(record) if column.tooltip else column.render(record)
+            return column.tooltip(item) if column.tooltip else column.render(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
-            return record
+            return item
         return None
 
     def headerData(
@@ -191,13 +181,62 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+
+class PagedRecordModel(PagedModel[R, Query]):
+    def __init__(
+        self,
+        records: RecordService,
+        record_type: type[R],
+        columns: Sequence[Column[R]],
+        parent: QObject | None = None,
+        *,
+        page_size: int | None = None,
+    ) -> None:
+        super().__init__(
+            columns,
+            Query(),
+            count=lambda query: records.count(record_type, query),
+            page=lambda query, offset, limit: records.page(record_type, query, offset, limit),
+            is_open=lambda: records.store.is_open,
+            parent=parent,
+            page_size=page_size,
+        )
+
+    # --- query --------------------------------------------------------------------------
+
+    @property
+    def query(self) -> Query:
+        return self._where
+
+    def set_query(self, query: Query) -> None:
+        self.set_where(query)
+
+    def set_filters(self, query: Query) -> None:
+        """New filters, same order."""
+        self.set_query(
+            dataclasses.replace(
+                query, order_by=self._where.order_by, descending=self._where.descending
+            )
+        )
+
+    def record(self, row: int) -> R | None:
+        return self.row_at(row)
+
+    def row_of(self, record_id: str) -> int:
+        for row, record in enumerate(self._rows):
+            if record.id == record_id:
+                return row
+        return -1
+
+    # --- sorting ------------------------------------------------------------------------
+
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(self._columns) and self._columns[column].sort_field is not None
 
     def sort_column(self) -> int:
         """The column the current order belongs to (-1 if it is the default order)."""
         for number, column in enumerate(self._columns):
-            if column.sort_field and column.sort_field == self._query.order_by:
+            if column.sort_field and column.sort_field == self._where.order_by:
                 return number
         return -1
 
@@ -206,6 +245,6 @@ class PagedRecordModel(QAbstractTableModel, Generic[R]):
             return
         field = self._columns[column].sort_field
         descending = order == Qt.SortOrder.DescendingOrder
-        if self._query.order_by == field and self._query.descending == descending:
+        if self._where.order_by == field and self._where.descending == descending:
             return
-        self.set_query(dataclasses.replace(self._query, order_by=field, descending=descending))
+        self.set_query(dataclasses.replace(self._where, order_by=field, descending=descending))

@@ -55,8 +55,7 @@ from vielfalt_desktop.ui.screens.retention_page import RetentionPage
 from vielfalt_desktop.ui.screens.sync_screen import file_slug
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
-from vielfalt_desktop.ui.widgets.date_fields import DateField
-from vielfalt_desktop.ui.widgets.filter_bar import PERIODS, period_range
+from vielfalt_desktop.ui.widgets.filter_bar import period_fields, period_range
 
 # Record kinds one can filter the audit trail by, in this order.
 FILTER_KINDS = (
@@ -200,29 +199,7 @@ class AuditPage(LogPage):
         kinds = kind_labels()
         for code in FILTER_KINDS:
             self.kind.addItem(kind_label(code, kinds), code)
-        self.period = QComboBox()
-        self.period.setAccessibleName(self.tr("Zeitraum"))
-        for code, label in zip(
-            PERIODS,
-            (
-                self.tr("Alle Zeiträume"),
-                self.tr("Heute"),
-                self.tr("Letzte 7 Tage"),
-                self.tr("Dieser Monat"),
-                self.tr("Letzter Monat"),
-                self.tr("Dieses Jahr"),
-                self.tr("Letztes Jahr"),
-                self.tr("Zeitraum wählen …"),
-            ),
-            strict=True,
-        ):
-            self.period.addItem(label, code)
-        today = ctx.today()
-        self.date_from = DateField(today.replace(day=1))
-        self.date_from.setAccessibleName(self.tr("Von"))
-        self.date_to = DateField(today)
-        self.date_to.setAccessibleName(self.tr("Bis"))
-        self.range_label = QLabel(self.tr("bis"))
+        self.period, self.date_from, self.range_label, self.date_to = period_fields(ctx.today())
         self.record_id = QLineEdit()
         self.record_id.setAccessibleName(self.tr("Kennung eines Eintrags"))
         self.record_id.setPlaceholderText(self.tr("vollständige Kennung eines Eintrags"))

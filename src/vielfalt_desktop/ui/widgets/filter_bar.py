@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.i18n import translate
 from vielfalt_desktop.ui.signals import emit, relay
 from vielfalt_desktop.ui.widgets.code_inputs import CodeCombo, district_choices, vocab_choices
 from vielfalt_desktop.ui.widgets.date_fields import DateField
@@ -40,6 +41,33 @@ def period_range(period: str, today: dt.date) -> tuple[dt.date | None, dt.date |
     if period == "last_year":
         return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     return None, None
+
+
+def period_fields(today: dt.date) -> tuple[QComboBox, DateField, QLabel, DateField]:
+    """The period choice, and the range it shows for "custom": from-date, "bis", to-date."""
+    # Shared with the audit trail's filters; the words stay in FilterBar's translations.
+    period = QComboBox()
+    period.setAccessibleName(translate("FilterBar", "Zeitraum"))
+    for code, label in zip(
+        PERIODS,
+        (
+            translate("FilterBar", "Alle Zeiträume"),
+            translate("FilterBar", "Heute"),
+            translate("FilterBar", "Letzte 7 Tage"),
+            translate("FilterBar", "Dieser Monat"),
+            translate("FilterBar", "Letzter Monat"),
+            translate("FilterBar", "Dieses Jahr"),
+            translate("FilterBar", "Letztes Jahr"),
+            translate("FilterBar", "Zeitraum wählen …"),
+        ),
+        strict=True,
+    ):
+        period.addItem(label, code)
+    date_from = DateField(today.replace(day=1))
+    date_from.setAccessibleName(translate("FilterBar", "Von"))
+    date_to = DateField(today)
+    date_to.setAccessibleName(translate("FilterBar", "Bis"))
+    return period, date_from, QLabel(translate("FilterBar", "bis")), date_to
 
 
 class FilterBar(QWidget):
@@ -72,29 +100,7 @@ class FilterBar(QWidget):
         self.date_from: DateField | None = None
         self.date_to: DateField | None = None
         if dates:
-            self.period = QComboBox()
-            self.period.setAccessibleName(self.tr("Zeitraum"))
-            for code, label in zip(
-                PERIODS,
-                (
-                    self.tr("Alle Zeiträume"),
-                    self.tr("Heute"),
-                    self.tr("Letzte 7 Tage"),
-                    self.tr("Dieser Monat"),
-                    self.tr("Letzter Monat"),
-                    self.tr("Dieses Jahr"),
-                    self.tr("Letztes Jahr"),
-                    self.tr("Zeitraum wählen …"),
-                ),
-                strict=True,
-            ):
-                self.period.addItem(label, code)
-            today = ctx.today()
-            self.date_from = DateField(today.replace(day=1))
-            self.date_from.setAccessibleName(self.tr("Von"))
-            self.date_to = DateField(today)
-            self.date_to.setAccessibleName(self.tr("Bis"))
-            self.range_label = QLabel(self.tr("bis"))
+            self.period, self.date_from, self.range_label, self.date_to = period_fields(ctx.today())
             layout.addWidget(self.period)
             layout.addWidget(self.date_from)
             layout.addWidget(self.range_label)
