@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from vielfalt_desktop.ui.i18n import DATE_FORMAT
 from vielfalt_desktop.ui.signals import emit
+
+#: What people type between day, month and year.
+SEPARATORS = frozenset(".,/-")
 
 
 def to_qdate(value: dt.date) -> QDate:
@@ -28,8 +32,31 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(QDate(2000, 1, 1))
         self.setMaximumDate(QDate(2099, 12, 31))
+        self._advanced = False
         if value is not None:
             self.set_value(value)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # QDateEdit jumps to the next section once a day or month cannot take another digit;
+        # the "." a German user types next would then skip the month (05.03. → 05.<old>.0003).
+        # So a separator right after such a jump only confirms it.
+        if self._advanced and event.text() in SEPARATORS:
+            self._advanced = False
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            # Typing a whole date over "everything" starts with the day, as it reads.
+            self._advanced = False
+            self.setSelectedSection(self.sectionAt(0))
+            event.accept()
+            return
+        section = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._advanced = event.text().isdigit() and self.currentSectionIndex() != section
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._advanced = False
+        super().focusInEvent(event)
 
     def value(self) -> dt.date:
         return from_qdate(self.date())
