@@ -110,16 +110,36 @@ class PartnerPicker(QWidget):
             for s in suggestions:
                 extra = self.tr(" · im Stadtteil") if s.serves_district else ""
                 self._add(s.partner, self._describe(s.partner, extra))
-            self.hint.setText(
-                self.tr("Vorschläge zum Thema. Tippen, um im ganzen Verzeichnis zu suchen.")
-                if suggestions
-                else self.tr("Keine passende Organisation. Tippen, um zu suchen.")
-            )
+            if suggestions:
+                self.hint.setText(
+                    self.tr("Vorschläge zum Thema. Tippen, um im ganzen Verzeichnis zu suchen.")
+                )
+            else:
+                self._add_directory()
         else:
-            self.hint.setText(self.tr("Tippen, um im Partnerverzeichnis zu suchen."))
+            self._add_directory()
         if self._chosen is not None:
             self._select(self._chosen)
         self.list.blockSignals(False)
+
+    def _add_directory(self) -> None:
+        # Nothing fits the topic (or none is chosen yet): show the directory from A, so a
+        # partner just added is not hidden behind a search.
+        partners = self._records.page(
+            Partner, Query(order_by="name", descending=False), 0, SEARCH_LIMIT
+        )
+        for partner in partners:
+            self._add(partner, self._describe(partner))
+        if not partners:
+            self.hint.setText(self.tr("Das Partnerverzeichnis ist noch leer."))
+        elif len(partners) < SEARCH_LIMIT:
+            self.hint.setText(self.tr("Alle Organisationen. Tippen, um zu suchen."))
+        else:
+            self.hint.setText(
+                self.tr("Die ersten {n} Organisationen von A. Tippen, um zu suchen.").format(
+                    n=SEARCH_LIMIT
+                )
+            )
 
     def _add(self, partner: Partner, text: str) -> QListWidgetItem:
         item = QListWidgetItem(text, self.list)
