@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vielfalt_desktop import __version__
+from vielfalt_desktop.cli_parser import GermanArgumentParser
 from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 
 if TYPE_CHECKING:
@@ -39,11 +40,16 @@ def default_data_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanArgumentParser(
         prog="vielfalt",
         description="Vielfalt Desktop – Dokumentation für die Integrationsgemeinwesenarbeit.",
     )
-    parser.add_argument("--version", action="version", version=f"vielfalt {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"vielfalt {__version__}",
+        help="die Versionsnummer zeigen und beenden",
+    )
     parser.add_argument("--data-dir", type=Path, help="Datenverzeichnis (Standard: Benutzerdaten)")
     parser.add_argument("--debug", action="store_true", help="bei Fehlern den Traceback zeigen")
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
@@ -55,8 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(run=cmd_init)
 
     demo = sub.add_parser("demo", help="mit realistischen, erfundenen Daten füllen")
-    demo.add_argument("--contacts", type=_positive, default=500)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--contacts",
+        type=_positive,
+        default=500,
+        metavar="ANZAHL",
+        help="wie viele Kontakte, mit passenden Verweisen, Konflikten usw. (Standard: 500)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="ZAHL",
+        help="gleiche Zahl, gleiche Daten (Standard: 1)",
+    )
     demo.set_defaults(run=cmd_demo)
 
     stats = sub.add_parser("stats", help="Anzahl der Einträge")
@@ -161,7 +179,10 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine ganze Zahl") from None
     if value < 1:
         raise argparse.ArgumentTypeError("muss mindestens 1 sein")
     return value
