@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from tests.conftest import PASSPHRASE
 from tests.gui.helpers import activate
 
@@ -87,7 +88,7 @@ def test_auto_lock_closes_the_store_and_returns_to_the_same_place(
     unlock = controller.unlock_window
     assert unlock is not None
     assert unlock.isVisible()
-    assert "Gesperrt" in unlock.note.text()
+    assert unlock.note.text() == "Zum Weiterarbeiten bitte entsperren."
     assert "Vielfalt" in unlock.windowTitle()
 
     main = _unlock(controller, qtbot)
@@ -98,6 +99,17 @@ def test_auto_lock_closes_the_store_and_returns_to_the_same_place(
     assert "wohnen" in contacts.form.topics.codes()
     assert contacts.form.is_dirty
     contacts.form.discard()
+
+
+def test_the_unlock_window_says_locked_once(controller: Controller, qtbot) -> None:
+    controller.start()
+    _unlock(controller, qtbot)
+    unlock = controller.lock()
+    assert unlock is not None
+    texts = [label.text() for label in unlock.findChildren(QLabel) if label.isVisible()]
+    assert "Der Datenbestand ist verschlüsselt und gesperrt." in texts
+    assert "Zum Weiterarbeiten bitte entsperren." in texts
+    assert " ".join(texts).lower().count("gesperrt") == 1
 
 
 def test_idle_timer_short_interval_locks(controller: Controller, qtbot) -> None:
@@ -140,3 +152,51 @@ def test_closing_the_main_window_closes_the_store(controller: Controller, qtbot)
     main.close()
     assert controller.app is None
     assert not app.store.is_open
+
+
+def test_ctrl_l_locks_from_a_modal_form(controller: Controller, qtbot, boxes) -> None:
+    controller.start()
+    main = _unlock(controller, qtbot)
+    activate(qtbot, main)
+    contacts = main.show_key("contacts")
+    form = contacts.open_new()
+    activate(qtbot, form)
+    assert QApplication.activeModalWidget() is form
+    form.topics.toggle("wohnen")
+    assert form.is_dirty
+    inside = form.focusWidget()
+    assert inside is not None
+    assert form.isAncestorOf(inside)
+
+    with qtbot.waitSignal(controller.locked, timeout=2000):
+        qtbot.keyClick(inside, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.app is None
+    assert not form.isVisible()
+    assert boxes.asked == []  # the lock wins: no "Änderungen verwerfen?" first
+    unlock = controller.unlock_window
+    assert unlock is not None
+    assert unlock.isVisible()
+
+    # As with the idle lock, the unsaved input is back after unlocking.
+    main = _unlock(controller, qtbot)
+    contacts = main.page("contacts")
+    assert contacts.form is not None
+    assert "wohnen" in contacts.form.topics.codes()
+    contacts.form.discard()
+
+
+def test_ctrl_l_locks_from_the_passphrase_dialog(controller: Controller, qtbot) -> None:
+    controller.start()
+    main = _unlock(controller, qtbot)
+    activate(qtbot, main)
+    settings = main.show_key("settings")
+    dialog = settings.change_passphrase()
+    activate(qtbot, dialog)
+    assert QApplication.activeModalWidget() is dialog
+    qtbot.keyClicks(dialog.old, PASSPHRASE)
+
+    with qtbot.waitSignal(controller.locked, timeout=2000):
+        qtbot.keyClick(dialog.old, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.app is None
+    assert not dialog.isVisible()
+    assert dialog.old.text() == ""

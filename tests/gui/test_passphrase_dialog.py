@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QProxyStyle, QStyle, QStyleFactory
 from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.domain.clock import FixedClock
@@ -147,3 +147,29 @@ def test_locking_closes_the_dialog(ctx: UiContext, qtbot) -> None:
     window.close_for_lock()
     assert not dialog.isVisible()
     assert dialog.old.text() == ""
+
+
+class _IconButtonsStyle(QProxyStyle):
+    """Like some desktop styles (KDE, GNOME): dialog buttons with icons."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # type: ignore[no-untyped-def]
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
+
+def test_wording_and_buttons_without_icons(ctx: UiContext, qtbot) -> None:
+    before = QApplication.style().name()
+    QApplication.setStyle(_IconButtonsStyle(QStyleFactory.create(before)))
+    try:
+        dialog = PassphraseDialog(ctx.app)
+        qtbot.addWidget(dialog)
+    finally:
+        QApplication.setStyle(QStyleFactory.create(before))
+    assert dialog.intro.text() == (
+        "Die Daten bleiben unverändert; nur der Schlüssel, der sie schützt, wird mit der neuen "
+        "Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter."
+    )
+    assert dialog.ok_button.text() == "&Ändern"
+    assert dialog.ok_button.icon().isNull()  # as every other button in the program
+    assert dialog.cancel_button.icon().isNull()

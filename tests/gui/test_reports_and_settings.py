@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,23 @@ def test_report_preview_and_export(ctx: UiContext, tmp_path: Path, qtbot, files)
 
 
 @needs_reports
+def test_report_preview_explains_its_signs(ctx: UiContext, qtbot) -> None:
+    from vielfalt_desktop.reports import formatting
+
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.compute()
+    qtbot.waitUntil(lambda: screen.task is None, timeout=30_000)
+    shown = [screen.preview.item(r, 1).text() for r in range(screen.preview.rowCount())]
+    assert "x" in shown  # no cases at all: rates are not meaningful
+    pdf_wording = dict(formatting.legend(screen.threshold.value()))
+    assert screen.message.text().splitlines() == [
+        "„.“ = aus Datenschutzgründen verborgen (kleine Zahl oder daraus ableitbar).",
+        f"„x“ = {pdf_wording['x']}.",
+    ]
+
+
+@needs_reports
 def test_report_refuses_a_reversed_period(ctx: UiContext, qtbot) -> None:
     screen = ReportsScreen(ctx)
     qtbot.addWidget(screen)
@@ -117,3 +135,27 @@ def test_overview_month_tiles(ctx: UiContext, qtbot) -> None:
     assert "Kannenstieg" in screen.districts.text()
     assert "Dienstag" in screen.today_label.text()
     assert screen.due_contacts.topLevelItem(0).text(1) == "Nichts fällig."
+
+
+def test_overview_says_when_only_the_oldest_are_shown(
+    ctx: UiContext, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for days in range(3):
+        ctx.records.create(
+            Contact(
+                date=TODAY - dt.timedelta(days=days),
+                district="kannenstieg",
+                target_group="drittstaat",
+                topics=("arbeit",),
+                follow_up=TODAY - dt.timedelta(days=days),
+            )
+        )
+    monkeypatch.setattr(ctx.overview, "due", functools.partial(ctx.overview.due, limit=2))
+    screen = OverviewScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.reload()
+    assert screen.due_contacts.topLevelItemCount() == 2
+    assert screen.due_boxes["contacts"].title() == (
+        "Wiedervorlagen aus Kontakten (3 fällig, die ältesten 2 werden angezeigt)"
+    )
+    assert screen.due_boxes["referrals"].title() == "Verweise ohne Rückmeldung (0)"

@@ -177,3 +177,20 @@ def test_coordinator_sees_the_conflict_log(office: App, ui_settings, qtbot) -> N
     screen.activated()
     assert screen.tabs.count() == 3
     assert screen.tabs.tabText(2) == "Konfliktprotokoll (0)"
+
+
+def test_this_devices_own_card_is_refused_before_the_question(
+    ctx: UiContext, tmp_path: Path, qtbot, files, boxes
+) -> None:
+    own = tmp_path / "eigene.vfcard"
+    ctx.app.sync.export_identity(own)
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.activated()
+    files.open_path = str(own)
+    boxes.answer = QMessageBox.StandardButton.Yes
+    screen.add_peer()
+    assert boxes.asked == [
+        ("warning", "Karte abgelehnt", "Das ist die Identitätskarte dieses Geräts selbst.")
+    ]
+    assert ctx.app.sync.peers() == []

@@ -141,7 +141,9 @@ class SyncService:
 
     # --- peers --------------------------------------------------------------------------
 
-    def add_peer(self, card: IdentityCard) -> PeerInfo:
+    def check_card(self, card: IdentityCard) -> None:
+        """Raise RejectedInput if ``add_peer`` would refuse the card (this device's own, or a
+        known device with changed keys), so the UI can say so before asking to trust it."""
         if card.node_id == self.store.node_id:
             raise RejectedInput("Das ist die Identitätskarte dieses Geräts selbst.")
         existing = self._peer_row(card.node_id)
@@ -153,6 +155,9 @@ class SyncService:
                 f"„{existing.name}“ ist schon mit anderen Schlüsseln bekannt. "
                 "Eine geänderte Identität wird nicht stillschweigend übernommen."
             )
+
+    def add_peer(self, card: IdentityCard) -> PeerInfo:
+        self.check_card(card)
         values = {
             "node_id": card.node_id,
             "name": card.name,

@@ -149,13 +149,18 @@ class Controller(QObject):
     # --- locking ------------------------------------------------------------------------
 
     def lock(self) -> UnlockWindow | None:
+        """Lock now: from the idle timer and from Ctrl+L (also in a modal dialog).
+
+        Open dialogs close without asking; unsaved form input is kept as plain data and put
+        back after unlocking (see ``LockKey`` in main_window for why the lock wins).
+        """
         if self.app is None or self.main_window is None:
             return None
         self.idle.stop()
         window = self.main_window
         self._saved_state = window.state()
         # Show the unlock window first, so closing the main window does not end the program.
-        unlock = self.show_unlock(note=self.tr("Gesperrt. Zum Weiterarbeiten bitte entsperren."))
+        unlock = self.show_unlock(note=self.tr("Zum Weiterarbeiten bitte entsperren."))
         window.close_for_lock()
         window.deleteLater()
         self.main_window = None

@@ -10,9 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -54,6 +55,54 @@ _SCREEN_CLASSES = {
     "privacy": ("privacy_screen", "PrivacyScreen"),
     "settings": ("settings_screen", "SettingsScreen"),
 }
+
+
+class LockKey(QObject):
+    """Ctrl+L anywhere in the program, modal dialogs included: ``pressed`` asks to lock.
+
+    An application-wide event filter, installed while the main window is open. It claims the
+    key's ShortcutOverride (so no shortcut takes it) and reacts to the key press that follows.
+
+    It locks exactly as the idle timer does (the controller's ``lock``): open forms close
+    without the "Änderungen verwerfen?" question and their unsaved input comes back after
+    unlocking. Security first, the lock wins: a question would keep the data open on the
+    screen of a person who pressed Ctrl+L to walk away.
+    """
+
+    pressed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._installed = False
+
+    def install(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+
+    @staticmethod
+    def matches(event: QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return event.key() == Qt.Key.Key_L and modifiers == Qt.KeyboardModifier.ControlModifier
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not isinstance(event, QKeyEvent) or not self.matches(event):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # ours: no shortcut may take it; the key press follows
+        else:
+            emit(self.pressed)
+        return True
 
 
 def make_screen(key: str, ctx: UiContext, parent: QWidget) -> Screen:
@@ -129,9 +178,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        lock = QShortcut(QKeySequence("Ctrl+L"), self)
-        lock.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        lock.activated.connect(relay(self.lock_requested))
+        # Ctrl+L is caught by an application-wide event filter, not a QShortcut: Qt does not
+        # deliver even an ApplicationShortcut while a modal dialog (a record form, „Passphrase
+        # ändern …“) is active, and locking must work from there too.
+        self.lock_key = LockKey(self)
+        self.lock_key.pressed.connect(relay(self.lock_requested))
+        self.lock_key.install()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload_current)
         QShortcut(QKeySequence("F5"), self, self.reload_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
@@ -229,6 +281,7 @@ class MainWindow(QMainWindow):
         from vielfalt_desktop.ui.forms.record_form import RecordForm
 
         self._locking = True
+        self.lock_key.remove()
         for screen in self._screens.values():
             for dialog in screen.open_dialogs():
                 if isinstance(dialog, RecordForm):
@@ -246,4 +299,5 @@ class MainWindow(QMainWindow):
                         event.ignore()
                         return
             emit(self.closing)
+        self.lock_key.remove()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -46,10 +46,10 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Passphrase ändern"))
         self.setMinimumWidth(540)
 
-        intro = _wrap(
+        self.intro = _wrap(
             self.tr(
-                "Die Daten bleiben unverändert; nur ihr Schlüssel wird mit der neuen Passphrase "
-                "neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter."
+                "Die Daten bleiben unverändert; nur der Schlüssel, der sie schützt, wird mit der "
+                "neuen Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter."
             )
         )
         self.old = QLineEdit()
@@ -97,12 +97,16 @@ class PassphraseDialog(QDialog):
         self.ok_button.setDefault(True)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Abbrechen"))
+        # Some styles (KDE, GNOME) put icons on standard dialog buttons; no other button in
+        # the program has one.
+        for button in (self.ok_button, self.cancel_button):
+            button.setIcon(QIcon())
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 12)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addSpacing(4)
         layout.addWidget(self.inputs)
         layout.addStretch(1)

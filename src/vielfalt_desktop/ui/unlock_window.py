@@ -173,12 +173,7 @@ class UnlockWindow(QWidget):
         self.passphrase.selectAll()
         if isinstance(error, WrongPassphrase):
             delay = self.backoff.fail()
-            self._show(
-                self.tr("Die Passphrase ist falsch. Nächster Versuch in {s} s.").format(
-                    s=int(delay)
-                ),
-                error=True,
-            )
+            self._show(self._wait_text(int(delay)), error=True)
             self._start_wait(delay)
         elif isinstance(error, VielfaltError):
             self._show(error.message, error=True)
@@ -201,12 +196,14 @@ class UnlockWindow(QWidget):
         if self._wait_left <= 0:
             self._end_wait()
         else:
-            self._show(
-                self.tr("Die Passphrase ist falsch. Nächster Versuch in {s} s.").format(
-                    s=self._wait_left
-                ),
-                error=True,
-            )
+            self._show(self._wait_text(self._wait_left), error=True)
+
+    def _wait_text(self, seconds: int) -> str:
+        if seconds == 1:
+            return self.tr("Die Passphrase ist falsch. Nächster Versuch in 1 Sekunde.")
+        return self.tr("Die Passphrase ist falsch. Nächster Versuch in {s} Sekunden.").format(
+            s=seconds
+        )
 
     def _end_wait(self) -> None:
         self._wait_left = 0

@@ -85,9 +85,11 @@ class ConflictsScreen(ListScreen[Conflict]):
         self.add_step.setToolTip(self.tr("Neue Intervention zu diesem Konflikt (Strg+I)"))
         self.add_step.clicked.connect(lambda: self.new_intervention())
         self.edit_step = QPushButton(self.tr("Intervention bearbeiten"))
-        self.edit_step.clicked.connect(lambda: self.edit_intervention(self.timeline.currentItem()))
+        self.edit_step.clicked.connect(lambda: self.edit_intervention(self._selected_step_item()))
         self.delete_step = QPushButton(self.tr("Intervention löschen"))
         self.delete_step.clicked.connect(self.delete_intervention)
+        self.timeline.currentItemChanged.connect(lambda _c, _p: self._update_step_buttons())
+        self.timeline.itemSelectionChanged.connect(self._update_step_buttons)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_step)
         buttons.addWidget(self.edit_step)
@@ -128,9 +130,8 @@ class ConflictsScreen(ListScreen[Conflict]):
     def show_detail(self, record: Conflict | None) -> None:
         self.conflict = record
         self.timeline.clear()
-        has = record is not None
-        for button in (self.add_step, self.edit_step, self.delete_step):
-            button.setEnabled(has)
+        self.add_step.setEnabled(record is not None)
+        self._update_step_buttons()
         if record is None:
             self.summary.setText(self.tr("Kein Konflikt ausgewählt."))
             return
@@ -173,6 +174,20 @@ class ConflictsScreen(ListScreen[Conflict]):
             last = self.timeline.topLevelItem(len(steps) - 1)
             if last is not None:
                 self.timeline.setCurrentItem(last)
+        self._update_step_buttons()
+
+    def _selected_step_item(self) -> QTreeWidgetItem | None:
+        """The timeline's current row if it is selected and is an intervention."""
+        item = self.timeline.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        return item if isinstance(item.data(0, ID_ROLE), Intervention) else None
+
+    def _update_step_buttons(self) -> None:
+        """Bearbeiten/Löschen only with a selected intervention (not on an empty timeline)."""
+        has = self._selected_step_item() is not None
+        self.edit_step.setEnabled(has)
+        self.delete_step.setEnabled(has)
 
     def _open_intervention(self, form: InterventionForm) -> InterventionForm:
         self.intervention_form = form
@@ -194,7 +209,7 @@ class ConflictsScreen(ListScreen[Conflict]):
         return self._open_intervention(InterventionForm(self.ctx, step, self))
 
     def delete_intervention(self) -> None:
-        item = self.timeline.currentItem()
+        item = self._selected_step_item()
         step = item.data(0, ID_ROLE) if item is not None else None
         if not isinstance(step, Intervention):
             return

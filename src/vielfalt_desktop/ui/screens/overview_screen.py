@@ -173,9 +173,10 @@ class OverviewScreen(Screen):
         box = self.due_boxes[key]
         title = tree.accessibleName()
         if total > shown:
-            title += " – " + self.tr("{total}, die ältesten {n} stehen hier").format(
-                total=fmt_int(total), n=shown
+            more = self.tr("{total} fällig, die ältesten {n} werden angezeigt").format(
+                total=fmt_int(total), n=fmt_int(shown)
             )
+            title += f" ({more})"
         else:
             title += f" ({fmt_int(total)})"
         box.setTitle(title)

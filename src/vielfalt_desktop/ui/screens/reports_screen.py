@@ -263,8 +263,17 @@ class ReportsScreen(Screen):
             item = QTableWidgetItem(value)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.preview.setItem(row, 1, item)
+        # The signs of the PDF's Zeichenerklärung (reports.formatting.legend), same wording.
         self.message.setText(
-            self.tr("„.“ = aus Datenschutzgründen verborgen (kleine Zahl oder daraus ableitbar).")
+            "\n".join(
+                (
+                    self.tr(
+                        "„.“ = aus Datenschutzgründen verborgen (kleine Zahl oder daraus "
+                        "ableitbar)."
+                    ),
+                    self.tr("„x“ = Aussage nicht sinnvoll (keine Fälle als Bezugsgröße)."),
+                )
+            )
         )
         self._working(False)
 

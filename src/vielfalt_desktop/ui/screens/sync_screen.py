@@ -397,6 +397,8 @@ class SyncScreen(Screen):
             return
         try:
             card = self.sync.read_card(Path(path))
+            # Refused before the trust question: this device's own card, changed keys.
+            self.sync.check_card(card)
         except VielfaltError as exc:
             QMessageBox.warning(self, self.tr("Karte abgelehnt"), exc.message)
             return
