@@ -322,18 +322,19 @@ def cmd_peers_add(args: argparse.Namespace) -> int:
     from vielfalt_desktop.services.sync import SyncService
 
     card = SyncService.read_card(args.file)
-    role = "Koordination" if card.role == "office" else "Laptop"
-    print(f"Gerät: {card.name} ({role})")
-    print(f"Fingerabdruck: {card.fingerprint}")
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError("Bitte den Fingerabdruck vergleichen und mit --yes bestätigen.")
-        answer = input("Stimmt der Fingerabdruck mit dem des Geräts überein? [j/N] ")
-        if answer.strip().lower() not in ("j", "ja", "y", "yes"):
-            print("Nicht hinzugefügt.")
-            return 1
     app = _open(args)
     try:
+        app.sync.check_card(card)  # refused cards are refused before the question
+        role = "Koordination" if card.role == "office" else "Laptop"
+        print(f"Gerät: {card.name} ({role})")
+        print(f"Fingerabdruck: {card.fingerprint}")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError("Bitte den Fingerabdruck vergleichen und mit --yes bestätigen.")
+            answer = input("Stimmt der Fingerabdruck mit dem des Geräts überein? [j/N] ")
+            if answer.strip().lower() not in ("j", "ja", "y", "yes"):
+                print("Nicht hinzugefügt.")
+                return 1
         app.sync.add_peer(card)
     finally:
         app.close()

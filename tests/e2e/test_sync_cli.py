@@ -316,6 +316,14 @@ def test_an_untrusted_sender_exits_4(network: Network, tmp_path: Path) -> None:
     assert content(network.koord) == files
 
 
+def test_its_own_card_is_refused_before_the_question(network: Network) -> None:
+    peers = ok(network.koord, "peers", "list")
+    result = run(network.koord, "peers", "add", str(network.root / "koord.card"))
+    assert_refused(result, "dieses Geräts selbst")
+    assert "Fingerabdruck" not in result.stdout  # nothing to compare: refused at once
+    assert ok(network.koord, "peers", "list") == peers
+
+
 def test_a_file_that_is_no_bundle_exits_4(network: Network, tmp_path: Path) -> None:
     path = tmp_path / "notiz.vfb"
     path.write_text("Das ist kein Bündel, sondern eine Notiz.\n" * 5)
