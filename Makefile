@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots \
 	package package-check icons
 UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
+# The core's validation messages are German templates the UI translates (domain/messages.py).
+TR_SOURCES = $(UI_SOURCES) src/vielfalt_desktop/domain/messages.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +40,7 @@ test: lint typecheck pytest
 
 # English UI: German source strings → .ts (edited with Qt Linguist) → compiled .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $(UI_SOURCES) -ts resources/translations/vielfalt_en.ts \
+	$(BIN)/pyside6-lupdate $(TR_SOURCES) -ts resources/translations/vielfalt_en.ts \
 	    -source-language de -target-language en -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease resources/translations/vielfalt_en.ts -qm resources/translations/vielfalt_en.qm
 

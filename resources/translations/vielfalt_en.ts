@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>S&amp;tadtteil</source>
-        <translation>Dis&amp;trict</translation>
+        <translation>&amp;District</translation>
     </message>
     <message>
         <source>– ganzer Stadtteil –</source>
@@ -155,8 +155,24 @@
         <translation>&amp;Households involved</translation>
     </message>
     <message>
-        <source>Beteiligte &amp;Gruppen</source>
+        <source>Beteiligte Gru&amp;ppen</source>
         <translation>&amp;Groups involved</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <source>&amp;Abgeschlossen</source>
+        <translation>&amp;Closed</translation>
+    </message>
+    <message>
+        <source>Tei&amp;len</source>
+        <translation>Sh&amp;are</translation>
+    </message>
+    <message>
+        <source>&amp;Notiz</source>
+        <translation>&amp;Note</translation>
     </message>
     <message>
         <source>Glasl: 1–3 Selbsthilfe möglich, 4–6 Vermittlung nötig, 7–9 Machteingriff</source>
@@ -167,24 +183,12 @@
         <translation>&amp;Escalation stage</translation>
     </message>
     <message>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
-    </message>
-    <message>
         <source>abgeschlossen am</source>
         <translation>closed on</translation>
     </message>
     <message>
-        <source>Abgesc&amp;hlossen</source>
-        <translation>Clo&amp;sed</translation>
-    </message>
-    <message>
         <source>Fall mit der Koordination teilen</source>
         <translation>Share this case with the coordination office</translation>
-    </message>
-    <message>
-        <source>&amp;Teilen</source>
-        <translation>S&amp;hare</translation>
     </message>
     <message>
         <source>&amp;Konfliktthemen</source>
@@ -200,15 +204,11 @@
     </message>
     <message>
         <source>E&amp;rgebnis</source>
-        <translation>O&amp;utcome</translation>
+        <translation>&amp;Outcome</translation>
     </message>
     <message>
         <source>Ohne Namen, Adressen oder Hausnummern</source>
         <translation>No names, addresses or house numbers</translation>
-    </message>
-    <message>
-        <source>N&amp;otiz</source>
-        <translation>N&amp;ote</translation>
     </message>
 </context>
 <context>
@@ -349,10 +349,6 @@
         <translation>D&amp;uration</translation>
     </message>
     <message>
-        <source>Se&amp;tting</source>
-        <translation>Se&amp;tting</translation>
-    </message>
-    <message>
         <source>– bitte wählen –</source>
         <translation>– please choose –</translation>
     </message>
@@ -381,7 +377,11 @@
         <translation>– not stated –</translation>
     </message>
     <message>
-        <source>Staats&amp;angehörigkeit</source>
+        <source>S&amp;etting</source>
+        <translation>S&amp;etting</translation>
+    </message>
+    <message>
+        <source>Staatsangehörig&amp;keit</source>
         <translation>Citi&amp;zenship</translation>
     </message>
     <message>
@@ -390,7 +390,7 @@
     </message>
     <message>
         <source>&amp;Geschlecht</source>
-        <translation>G&amp;ender</translation>
+        <translation>Gende&amp;r</translation>
     </message>
     <message>
         <source>Sprach&amp;mittlung</source>
@@ -406,11 +406,11 @@
     </message>
     <message>
         <source>T&amp;hemen</source>
-        <translation>T&amp;opics</translation>
+        <translation>Topi&amp;cs</translation>
     </message>
     <message>
         <source>Sp&amp;rachen</source>
-        <translation>Lang&amp;uages</translation>
+        <translation>&amp;Languages</translation>
     </message>
     <message>
         <source>&amp;Interessen</source>
@@ -476,8 +476,8 @@
 <context>
     <name>Controller</name>
     <message>
-        <source>Gesperrt. Zum Weiterarbeiten bitte entsperren.</source>
-        <translation>Locked. Unlock to continue working.</translation>
+        <source>Zum Weiterarbeiten bitte entsperren.</source>
+        <translation>Please unlock to continue.</translation>
     </message>
 </context>
 <context>
@@ -705,8 +705,8 @@
         <translation>e.g. language café at the community centre</translation>
     </message>
     <message>
-        <source>&amp;Titel</source>
-        <translation>&amp;Title</translation>
+        <source>Tite&amp;l</source>
+        <translation>Tit&amp;le</translation>
     </message>
     <message>
         <source>&amp;Art</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Teilnehmende &amp;gesamt</source>
-        <translation>Participants in &amp;total</translation>
+        <translation>Participants i&amp;n total</translation>
     </message>
     <message>
         <source>davon D&amp;rittstaatsangehörige</source>
@@ -753,12 +753,12 @@
         <translation>Partners involved</translation>
     </message>
     <message>
-        <source>Hinzufügen</source>
-        <translation>Add</translation>
+        <source>&amp;Hinzufügen</source>
+        <translation>&amp;Add</translation>
     </message>
     <message>
-        <source>Entfernen</source>
-        <translation>Remove</translation>
+        <source>&amp;Entfernen</source>
+        <translation>R&amp;emove</translation>
     </message>
     <message>
         <source>Beteiligte &amp;Partner</source>
@@ -938,7 +938,7 @@
         <translation>Bridge builder or language mediator involved</translation>
     </message>
     <message>
-        <source>&amp;Sprachmittlung</source>
+        <source>Sprach&amp;mittlung</source>
         <translation>Language &amp;mediation</translation>
     </message>
     <message>
@@ -959,7 +959,7 @@
     </message>
     <message>
         <source>&amp;Fällig am</source>
-        <translation>&amp;Due on</translation>
+        <translation>D&amp;ue on</translation>
     </message>
 </context>
 <context>
@@ -1350,12 +1350,12 @@
         <translation>District</translation>
     </message>
     <message>
-        <source>Stand</source>
-        <translation>State</translation>
+        <source>{total} fällig, die ältesten {n} werden angezeigt</source>
+        <translation>{total} due, the oldest {n} shown</translation>
     </message>
     <message>
-        <source>{total}, die ältesten {n} stehen hier</source>
-        <translation>{total}, the oldest {n} are listed</translation>
+        <source>Stand</source>
+        <translation>State</translation>
     </message>
     <message>
         <source>Nichts fällig.</source>
@@ -1410,7 +1410,7 @@
     </message>
     <message>
         <source>A&amp;dresse</source>
-        <translation>A&amp;ddress</translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <source>Telefon, E-Mail oder Webseite der Organisation</source>
@@ -1422,23 +1422,23 @@
     </message>
     <message>
         <source>Ö&amp;ffnungszeiten</source>
-        <translation>&amp;Opening hours</translation>
+        <translation>O&amp;pening hours</translation>
     </message>
     <message>
-        <source>&amp;Stadtteile</source>
+        <source>S&amp;tadtteile</source>
         <translation>&amp;Districts</translation>
+    </message>
+    <message>
+        <source>T&amp;hemen</source>
+        <translation>&amp;Topics</translation>
+    </message>
+    <message>
+        <source>&amp;Bietet an</source>
+        <translation>O&amp;ffers</translation>
     </message>
     <message>
         <source>S&amp;prachen</source>
         <translation>Lan&amp;guages</translation>
-    </message>
-    <message>
-        <source>&amp;Themen</source>
-        <translation>&amp;Topics</translation>
-    </message>
-    <message>
-        <source>Bietet &amp;an</source>
-        <translation>O&amp;ffers</translation>
     </message>
     <message>
         <source>Angebot (Text)</source>
@@ -1480,12 +1480,16 @@
         <translation>Suggestions for the topic. Type to search the whole directory.</translation>
     </message>
     <message>
-        <source>Keine passende Organisation. Tippen, um zu suchen.</source>
-        <translation>No matching organisation. Type to search.</translation>
+        <source>Das Partnerverzeichnis ist noch leer.</source>
+        <translation>The partner directory is still empty.</translation>
     </message>
     <message>
-        <source>Tippen, um im Partnerverzeichnis zu suchen.</source>
-        <translation>Type to search the partner directory.</translation>
+        <source>Alle Organisationen. Tippen, um zu suchen.</source>
+        <translation>All organisations. Type to search.</translation>
+    </message>
+    <message>
+        <source>Die ersten {n} Organisationen von A. Tippen, um zu suchen.</source>
+        <translation>The first {n} organisations from A. Type to search.</translation>
     </message>
 </context>
 <context>
@@ -1495,8 +1499,8 @@
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <source>Die Daten bleiben unverändert; nur ihr Schlüssel wird mit der neuen Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter.</source>
-        <translation>The data stay as they are; only their key is encrypted again with the new passphrase. The recovery key remains valid.</translation>
+        <source>Die Daten bleiben unverändert; nur der Schlüssel, der sie schützt, wird mit der neuen Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter.</source>
+        <translation>The data stay as they are; only the key that protects them is encrypted again with the new passphrase. The recovery key remains valid.</translation>
     </message>
     <message>
         <source>&amp;Bisherige Passphrase:</source>
@@ -1645,8 +1649,8 @@
         <translation>Possible personal data</translation>
     </message>
     <message>
-        <source>&amp;Trotzdem speichern</source>
-        <translation>Save &amp;anyway</translation>
+        <source>Trotzdem spei&amp;chern</source>
+        <translation>Save an&amp;yway</translation>
     </message>
     <message>
         <source>&amp;Speichern</source>
@@ -1687,6 +1691,14 @@
     <message>
         <source>Die Eingaben sind noch nicht gespeichert. Verwerfen?</source>
         <translation>Your input has not been saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>Verwerfen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Weiter bearbeiten</source>
+        <translation>&amp;Keep editing</translation>
     </message>
 </context>
 <context>
@@ -1732,8 +1744,8 @@
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <source>&amp;Status</source>
-        <translation>&amp;Status</translation>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
     </message>
     <message>
         <source>nachfragen am</source>
@@ -1749,7 +1761,7 @@
     </message>
     <message>
         <source>&amp;Rückmeldung</source>
-        <translation>&amp;Feedback</translation>
+        <translation>F&amp;eedback</translation>
     </message>
     <message>
         <source>Bitte ein Thema wählen.</source>
@@ -1787,8 +1799,8 @@
         <translation>History:</translation>
     </message>
     <message>
-        <source>Neuer &amp;Status:</source>
-        <translation>New &amp;status:</translation>
+        <source>Neuer Stat&amp;us:</source>
+        <translation>New stat&amp;us:</translation>
     </message>
     <message>
         <source>&amp;Notiz:</source>
@@ -1831,7 +1843,7 @@
     </message>
     <message>
         <source>Verweis&amp;zettel</source>
-        <translation>Referral &amp;slip</translation>
+        <translation>&amp;Referral slip</translation>
     </message>
     <message>
         <source>Ein Blatt mit Anschrift und Öffnungszeiten der Organisation zum Mitgeben</source>
@@ -2049,6 +2061,10 @@ The slip holds no data about the person.</translation>
     <message>
         <source>„.“ = aus Datenschutzgründen verborgen (kleine Zahl oder daraus ableitbar).</source>
         <translation>“.” = hidden for data protection (a small number, or one it could be derived from).</translation>
+    </message>
+    <message>
+        <source>„x“ = Aussage nicht sinnvoll (keine Fälle als Bezugsgröße).</source>
+        <translation>“x” = not meaningful (no cases to relate to).</translation>
     </message>
     <message>
         <source>Der Bericht konnte nicht erstellt werden ({kind}).</source>
@@ -3119,12 +3135,16 @@ Its bundles will be refused from now on, and it will receive none. What it has s
         <translation>Deriving the key …</translation>
     </message>
     <message>
-        <source>Die Passphrase ist falsch. Nächster Versuch in {s} s.</source>
-        <translation>Wrong passphrase. Next try in {s} s.</translation>
-    </message>
-    <message>
         <source>Der Datenbestand konnte nicht geöffnet werden ({kind}).</source>
         <translation>The data could not be opened ({kind}).</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch. Nächster Versuch in 1 Sekunde.</source>
+        <translation>The passphrase is wrong. Next attempt in 1 second.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch. Nächster Versuch in {s} Sekunden.</source>
+        <translation>The passphrase is wrong. Next attempt in {s} seconds.</translation>
     </message>
     <message>
         <source>Die Passphrase ist falsch. Bitte erneut versuchen.</source>
@@ -3137,6 +3157,293 @@ Its bundles will be refused from now on, and it will receive none. What it has s
     <message>
         <source>Mit dem Wiederherstellungsschlüssel, der bei der Einrichtung angezeigt wurde, lässt sich eine neue Passphrase setzen. Bitte wenden Sie sich an die Koordination oder führen Sie im Terminal „vielfalt passwd --recovery“ aus.</source>
         <translation>The recovery key shown during setup lets you set a new passphrase. Please ask the coordination office, or run “vielfalt passwd --recovery” in a terminal.</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Eröffnet am</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Abgeschlossen am</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Nächster Schritt am</source>
+        <translation>Next step on</translation>
+    </message>
+    <message>
+        <source>Stadtteil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Teilgebiet</source>
+        <translation>Sub-area</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>Zielgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Staatsangehörigkeit</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
+        <source>Altersgruppe</source>
+        <translation>Age band</translation>
+    </message>
+    <message>
+        <source>Geschlecht</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Sprachen</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Sprachmittlung</source>
+        <translation>Language mediation</translation>
+    </message>
+    <message>
+        <source>Themen</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Interessen</source>
+        <translation>Interests</translation>
+    </message>
+    <message>
+        <source>Art der Organisation</source>
+        <translation>Kind of organisation</translation>
+    </message>
+    <message>
+        <source>Stadtteile</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>Angebote</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <source>Gesuche</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Art der Verweisung</source>
+        <translation>Kind of referral</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ort</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Konfliktthemen</source>
+        <translation>Conflict topics</translation>
+    </message>
+    <message>
+        <source>Beteiligte Institutionen</source>
+        <translation>Institutions involved</translation>
+    </message>
+    <message>
+        <source>Eskalationsstufe</source>
+        <translation>Escalation stage</translation>
+    </message>
+    <message>
+        <source>Art der Intervention</source>
+        <translation>Kind of intervention</translation>
+    </message>
+    <message>
+        <source>Art der Veranstaltung</source>
+        <translation>Kind of event</translation>
+    </message>
+    <message>
+        <source>Beteiligte Haushalte</source>
+        <translation>Households involved</translation>
+    </message>
+    <message>
+        <source>Beteiligte Gruppen</source>
+        <translation>Groups involved</translation>
+    </message>
+    <message>
+        <source>Teilnehmende</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Deutsche Bezeichnung</source>
+        <translation>German name</translation>
+    </message>
+    <message>
+        <source>Englische Bezeichnung</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Bitte „{label}“ angeben.</source>
+        <translation>Please fill in “{label}”.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein gültiger Wert für „{label}“.</source>
+        <translation>“{value}” is not a valid value for “{label}”.</translation>
+    </message>
+    <message>
+        <source>„{label}“ darf nicht in der Zukunft liegen.</source>
+        <translation>“{label}” cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>„{label}“ liegt vor Projektbeginn ({year}).</source>
+        <translation>“{label}” is before the project started ({year}).</translation>
+    </message>
+    <message>
+        <source>„{label}“ darf nicht vor „{other}“ liegen.</source>
+        <translation>“{label}” cannot be before “{other}”.</translation>
+    </message>
+    <message>
+        <source>„{label}“ darf nicht negativ sein.</source>
+        <translation>“{label}” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>„{label}“ ist unplausibel groß (höchstens {maximum}).</source>
+        <translation>“{label}” is implausibly large (at most {maximum}).</translation>
+    </message>
+    <message>
+        <source>„{label}“ ist zu lang (höchstens {maximum} Zeichen).</source>
+        <translation>“{label}” is too long (at most {maximum} characters).</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein Teilgebiet dieses Stadtteils.</source>
+        <translation>“{value}” is not a sub-area of this district.</translation>
+    </message>
+    <message>
+        <source>Die Dauer muss zwischen 1 und 600 Minuten liegen.</source>
+        <translation>The duration must be between 1 and 600 minutes.</translation>
+    </message>
+    <message>
+        <source>Der Pseudonym-Code ist ungültig (Tippfehler?).</source>
+        <translation>The pseudonym code is invalid (a typo?).</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens ein Thema angeben.</source>
+        <translation>Please choose at least one topic.</translation>
+    </message>
+    <message>
+        <source>Bitte den Namen der Organisation angeben.</source>
+        <translation>Please enter the name of the organisation.</translation>
+    </message>
+    <message>
+        <source>Der Name ist zu lang (höchstens {maximum} Zeichen).</source>
+        <translation>The name is too long (at most {maximum} characters).</translation>
+    </message>
+    <message>
+        <source>Eine Organisation „{name}“ gibt es schon.</source>
+        <translation>An organisation called “{name}” already exists.</translation>
+    </message>
+    <message>
+        <source>Diese Organisation hat noch {count} Verweise; sie kann nicht gelöscht werden.</source>
+        <translation>This organisation still has referrals ({count}), so it cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Ein Verweis braucht eine Partnerorganisation.</source>
+        <translation>A referral needs a partner organisation.</translation>
+    </message>
+    <message>
+        <source>Der Statuseintrag gehört zu keinem Verweis.</source>
+        <translation>The status entry does not belong to any referral.</translation>
+    </message>
+    <message>
+        <source>Die gewählte Partnerorganisation gibt es nicht (mehr).</source>
+        <translation>The chosen partner organisation does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Der Kontakt zu diesem Verweis gibt es nicht (mehr).</source>
+        <translation>The contact of this referral does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Den Verweis gibt es nicht (mehr).</source>
+        <translation>The referral does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Bitte mindestens ein Konfliktthema angeben.</source>
+        <translation>Please choose at least one conflict topic.</translation>
+    </message>
+    <message>
+        <source>Ein abgeschlossener Konflikt braucht ein Ergebnis.</source>
+        <translation>A closed conflict needs an outcome.</translation>
+    </message>
+    <message>
+        <source>Ein abgeschlossener Konflikt braucht ein Abschlussdatum.</source>
+        <translation>A closed conflict needs a closing date.</translation>
+    </message>
+    <message>
+        <source>Ein Abschlussdatum passt nur zu „beigelegt“ oder „weitergeleitet“.</source>
+        <translation>A closing date only fits the status “settled” or “handed over”.</translation>
+    </message>
+    <message>
+        <source>Eine Intervention gehört zu einem Konflikt.</source>
+        <translation>An intervention must belong to a conflict.</translation>
+    </message>
+    <message>
+        <source>Den Konflikt zu dieser Intervention gibt es nicht (mehr).</source>
+        <translation>The conflict of this intervention does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>Bitte einen Titel angeben.</source>
+        <translation>Please enter a title.</translation>
+    </message>
+    <message>
+        <source>Mehr Drittstaatsangehörige als Teilnehmende.</source>
+        <translation>More third-country nationals than participants.</translation>
+    </message>
+    <message>
+        <source>Frauen, Männer und Diverse ergeben mehr als die Gesamtzahl.</source>
+        <translation>Women, men and diverse add up to more than the total.</translation>
+    </message>
+    <message>
+        <source>Mehr Kinder als Teilnehmende.</source>
+        <translation>More children than participants.</translation>
+    </message>
+    <message>
+        <source>Eine gewählte Partnerorganisation gibt es nicht (mehr).</source>
+        <translation>One of the chosen partner organisations does not exist (any more).</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein Vokabular.</source>
+        <translation>“{value}” is not a choice list.</translation>
+    </message>
+    <message>
+        <source>Der Code besteht aus Kleinbuchstaben, Ziffern und „_“ (höchstens 64).</source>
+        <translation>The code consists of lower-case letters, digits and “_” (at most 64).</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist keine protokollierte Aktion.</source>
+        <translation>“{value}” is not a logged action.</translation>
+    </message>
+    <message>
+        <source>Die Anzahl kann nicht negativ sein.</source>
+        <translation>The count cannot be negative.</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist keine Aufbewahrungsregel.</source>
+        <translation>“{value}” is not a retention rule.</translation>
     </message>
 </context>
 </TS>

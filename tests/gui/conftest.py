@@ -6,6 +6,9 @@ boxes and file dialogs are patched so nothing ever blocks.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +16,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from vielfalt_desktop.resources import resource_path
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.ui import i18n
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.settings import UiSettings
 from vielfalt_desktop.ui.tasks import wait_all
@@ -39,6 +44,7 @@ class Boxes:
     def __init__(self) -> None:
         self.asked: list[tuple[str, str, str]] = []
         self.answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+        self.shown: list[QMessageBox] = []  # boxes built by hand, shown with exec()
 
     def _record(self, kind: str, args: tuple[Any, ...]) -> None:
         title = args[1] if len(args) > 1 else ""
@@ -60,6 +66,21 @@ class Boxes:
     def critical(self, *args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
         self._record("critical", args)
         return QMessageBox.StandardButton.Ok
+
+    def exec_box(self, box: QMessageBox) -> int:
+        """A message box built by hand (e.g. with its own button texts) and run with exec()."""
+        kinds = {
+            QMessageBox.Icon.Question: "question",
+            QMessageBox.Icon.Warning: "warning",
+            QMessageBox.Icon.Information: "information",
+            QMessageBox.Icon.Critical: "critical",
+        }
+        kind = kinds.get(box.icon(), "message")
+        self.asked.append((kind, box.windowTitle(), box.text()))
+        self.shown.append(box)
+        if kind in ("question", "warning"):
+            return self.answer.value
+        return QMessageBox.StandardButton.Ok.value
 
     def titles(self) -> list[str]:
         return [title for _kind, title, _text in self.asked]
@@ -92,6 +113,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
     fake = Boxes()
     for name in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, name, getattr(fake, name))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: fake.exec_box(box))
     return fake
 
 
@@ -108,6 +130,26 @@ def _finish_tasks(qapp: Any) -> Iterator[None]:
     yield
     assert wait_all(30_000)
     qapp.processEvents()
+
+
+def _lrelease() -> str | None:
+    candidate = Path(sys.executable).with_name("pyside6-lrelease")
+    return str(candidate) if candidate.exists() else shutil.which("pyside6-lrelease")
+
+
+@pytest.fixture
+def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The program in English, from the current ``vielfalt_en.ts`` (compiled for the test)."""
+    tool = _lrelease()
+    if tool is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    ts = resource_path("translations", "vielfalt_en.ts")
+    qm = tmp_path / "vielfalt_en.qm"
+    subprocess.run([tool, str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    monkeypatch.setattr(i18n, "qm_path", lambda lang: str(qm))
+    assert i18n.install("en")
+    yield
+    i18n.install("de")
 
 
 @pytest.fixture

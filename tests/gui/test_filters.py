@@ -168,3 +168,46 @@ def test_header_click_sorts_in_sql(ctx: UiContext, qtbot) -> None:
     topics = next(i for i, c in enumerate(screen.model.columns) if c.title == "Themen")
     screen._header_clicked(topics)
     assert header.sortIndicatorSection() == column  # not sortable: indicator stays
+
+
+# --- width: a laptop screen is 1366 pixels wide ---------------------------------------------
+
+LAPTOP_WIDTH = 1280  # the window's default width, well inside a 1366-pixel screen
+
+
+def test_custom_period_does_not_widen_the_window(ctx: UiContext, qtbot) -> None:
+    from vielfalt_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(LAPTOP_WIDTH, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    for key in ("contacts", "referrals", "conflicts", "events"):
+        screen = window.show_key(key)
+        bar = screen.filters
+        first_row = bar.minimumSizeHint().width()
+        bar.period.setCurrentIndex(bar.period.findData("custom"))
+        qtbot.waitUntil(bar.date_from.isVisible, timeout=2000)
+        assert bar.date_to.isVisible()
+        # The range opens a row of its own: the filter row is no wider than before.
+        assert bar.minimumSizeHint().width() == first_row, key
+        assert screen.minimumSizeHint().width() <= LAPTOP_WIDTH - 200, key
+        assert window.minimumSizeHint().width() <= LAPTOP_WIDTH, key
+    qtbot.wait(50)  # let a too-wide minimum (were there one) resize the window
+    assert window.width() == LAPTOP_WIDTH
+    assert screen.new_button.isVisible()
+    assert screen.new_button.geometry().right() <= screen.width()
+    window.close_for_lock()
+
+
+def test_filter_combos_give_way_in_a_narrow_window(ctx: UiContext, qtbot) -> None:
+    bar = FilterBar(ctx, topic_vocab="conflict_category", status_vocab="conflict_status")
+    qtbot.addWidget(bar)
+    for combo in (bar.district, bar.topic, bar.status):
+        # As wide as the longest entry if there is room, but much narrower if need be.
+        assert combo.minimumWidth() <= combo.sizeHint().width()
+        assert combo.minimumWidth() < 130
+    assert bar.district.sizeHint().width() > 200  # long district names
+    natural = sum(w.sizeHint().width() for w in (bar.period, bar.district, bar.topic, bar.status))
+    assert bar.minimumSizeHint().width() < natural

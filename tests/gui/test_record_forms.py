@@ -156,6 +156,36 @@ def test_create_conflict_and_interventions_timeline(ctx: UiContext, qtbot) -> No
     assert ctx.records.get(Intervention, interventions[0].id).participants == 4
 
 
+def test_intervention_buttons_need_a_selected_intervention(ctx: UiContext, qtbot) -> None:
+    conflict = ctx.records.create(
+        Conflict(opened=TODAY, district="kannenstieg", categories=("muell",))
+    )
+    screen = ConflictsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.activated()
+    assert screen.select_id(conflict.id)
+    assert screen.conflict is not None
+    assert "Noch keine Intervention" in screen.timeline.topLevelItem(0).text(1)
+    assert screen.add_step.isEnabled()
+    assert not screen.edit_step.isEnabled()  # nothing to edit or delete yet
+    assert not screen.delete_step.isEnabled()
+
+    ctx.records.create(
+        Intervention(conflict_id=conflict.id, date=TODAY, intervention_kind="hausversammlung")
+    )
+    screen.show_detail(screen.conflict)
+    assert screen.timeline.currentItem() is screen.timeline.topLevelItem(0)
+    assert screen.edit_step.isEnabled()
+    assert screen.delete_step.isEnabled()
+    screen.timeline.clearSelection()  # none selected
+    assert not screen.edit_step.isEnabled()
+    assert not screen.delete_step.isEnabled()
+    screen.timeline.setCurrentItem(screen.timeline.topLevelItem(0))
+    assert screen.edit_step.isEnabled()
+    assert screen.delete_step.isEnabled()
+
+
 def test_closing_a_conflict_needs_an_outcome(ctx: UiContext, qtbot) -> None:
     conflict = ctx.records.create(
         Conflict(opened=TODAY, district="kannenstieg", categories=("muell",))

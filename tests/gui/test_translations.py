@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from vielfalt_desktop.resources import resource_path
-from vielfalt_desktop.ui import i18n
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.main_window import MainWindow
 
@@ -40,24 +34,6 @@ def test_every_string_is_translated_with_its_placeholders() -> None:
         assert kind is None, f"unfinished: {source!r}"
         assert english.strip(), source
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(english)), source
-
-
-def _lrelease() -> str | None:
-    candidate = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(candidate) if candidate.exists() else shutil.which("pyside6-lrelease")
-
-
-@pytest.fixture
-def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    tool = _lrelease()
-    if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "vielfalt_en.qm"
-    subprocess.run([tool, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    monkeypatch.setattr(i18n, "qm_path", lambda lang: str(qm))
-    assert i18n.install("en")
-    yield
-    i18n.install("de")
 
 
 def test_main_window_in_english(ctx: UiContext, english: None, qtbot) -> None:

@@ -1,4 +1,8 @@
-"""Domain rules. Each returns {field: German message}; empty means the record is valid."""
+"""Domain rules. Each returns {field: German message}; empty means the record is valid.
+
+The messages are :class:`~vielfalt_desktop.domain.messages.Message` strings, so the UI can show
+them translated; their templates and the field labels live in ``domain.messages``.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.audit import ACTIONS
+from vielfalt_desktop.domain.messages import FIELD_LABELS as FIELD_LABELS
+from vielfalt_desktop.domain.messages import Message, label
 from vielfalt_desktop.domain.records import (
     AuditEntry,
     Conflict,
@@ -63,38 +70,6 @@ CODE_FIELDS: dict[str, dict[str, str]] = {
     "event": {"event_kind": "event_kind", "district": "district", "interests": "interest"},
 }
 
-FIELD_LABELS = {
-    "date": "Datum",
-    "opened": "Eröffnet am",
-    "closed": "Abgeschlossen am",
-    "follow_up": "Wiedervorlage",
-    "next_step_date": "Nächster Schritt am",
-    "district": "Stadtteil",
-    "sub_area": "Teilgebiet",
-    "setting": "Setting",
-    "target_group": "Zielgruppe",
-    "citizenship": "Staatsangehörigkeit",
-    "age_band": "Altersgruppe",
-    "gender": "Geschlecht",
-    "languages": "Sprachen",
-    "interpreter": "Sprachmittlung",
-    "topics": "Themen",
-    "interests": "Interessen",
-    "partner_kind": "Art der Organisation",
-    "districts": "Stadtteile",
-    "offers": "Angebote",
-    "seeks": "Gesuche",
-    "topic": "Thema",
-    "referral_kind": "Art der Verweisung",
-    "status": "Status",
-    "place_type": "Ort",
-    "categories": "Konfliktthemen",
-    "institutions": "Beteiligte Institutionen",
-    "escalation": "Eskalationsstufe",
-    "intervention_kind": "Art der Intervention",
-    "event_kind": "Art der Veranstaltung",
-}
-
 EARLIEST = dt.date(2020, 1, 1)  # the project started in March 2020
 
 
@@ -104,21 +79,22 @@ class Checker:
         self.today = today
         self.problems: dict[str, str] = {}
 
-    def fail(self, name: str, message: str) -> None:
-        self.problems.setdefault(name, message)
+    def fail(self, name: str, template: str, **params: object) -> None:
+        """Record a broken rule (the first per field wins); ``template`` is from ``messages``."""
+        if name not in self.problems:
+            self.problems[name] = Message(template, **params)
 
     def codes(self, record: Record) -> None:
         for name, source in CODE_FIELDS[record.kind].items():
             value = getattr(record, name)
             values = value if isinstance(value, tuple) else (value,)
-            label = FIELD_LABELS.get(name, name)
             for code in values:
                 if code is None or code == "":
                     if not isinstance(value, tuple) and name not in ("citizenship",):
-                        self.fail(name, f"Bitte „{label}“ angeben.")
+                        self.fail(name, msg.REQUIRED, label=label(name))
                     continue
                 if not self._known(source, code):
-                    self.fail(name, f"„{code}“ ist kein gültiger Wert für „{label}“.")
+                    self.fail(name, msg.NOT_A_VALUE, value=code, label=label(name))
 
     def _known(self, source: str, code: str) -> bool:
         if source == "district":
@@ -128,29 +104,25 @@ class Checker:
         return code in self.vocab[source]
 
     def past(self, name: str, value: dt.date | None, *, required: bool = True) -> None:
-        label = FIELD_LABELS.get(name, name)
         if value is None:
             if required:
-                self.fail(name, f"Bitte „{label}“ angeben.")
+                self.fail(name, msg.REQUIRED, label=label(name))
             return
         if value > self.today:
-            self.fail(name, f"„{label}“ darf nicht in der Zukunft liegen.")
+            self.fail(name, msg.IN_FUTURE, label=label(name))
         elif value < EARLIEST:
-            self.fail(name, f"„{label}“ liegt vor Projektbeginn (2020).")
+            self.fail(name, msg.BEFORE_PROJECT, label=label(name), year=EARLIEST.year)
 
     def not_before(self, name: str, value: dt.date | None, start: dt.date, start_name: str) -> None:
         if value is not None and value < start:
-            self.fail(
-                name,
-                f"„{FIELD_LABELS.get(name, name)}“ darf nicht vor "
-                f"„{FIELD_LABELS.get(start_name, start_name)}“ liegen.",
-            )
+            self.fail(name, msg.NOT_BEFORE, label=label(name), other=label(start_name))
 
-    def count(self, name: str, value: int, label: str, maximum: int = 10_000) -> None:
+    def count(self, name: str, value: int, label_name: str, maximum: int = 10_000) -> None:
+        """A number of people etc.; ``label_name`` names the label in ``FIELD_LABELS``."""
         if value < 0:
-            self.fail(name, f"„{label}“ darf nicht negativ sein.")
+            self.fail(name, msg.NEGATIVE, label=label(label_name))
         elif value > maximum:
-            self.fail(name, f"„{label}“ ist unplausibel groß (höchstens {maximum}).")
+            self.fail(name, msg.TOO_LARGE, label=label(label_name), maximum=maximum)
 
     def sub_area(self, district: str, sub_area: str | None) -> None:
         districts = self.vocab.districts
@@ -159,7 +131,7 @@ class Checker:
             and district in districts
             and sub_area not in districts.sub_area_codes(district)
         ):
-            self.fail("sub_area", f"„{sub_area}“ ist kein Teilgebiet dieses Stadtteils.")
+            self.fail("sub_area", msg.NOT_A_SUB_AREA, value=sub_area)
 
 
 def _contact(c: Checker, r: Contact) -> None:
@@ -167,67 +139,67 @@ def _contact(c: Checker, r: Contact) -> None:
     c.not_before("follow_up", r.follow_up, r.date, "date")
     c.sub_area(r.district, r.sub_area)
     if not 1 <= r.duration_min <= 600:
-        c.fail("duration_min", "Die Dauer muss zwischen 1 und 600 Minuten liegen.")
+        c.fail("duration_min", msg.DURATION)
     if r.pseudonym and not pseudonym.is_valid(r.pseudonym):
-        c.fail("pseudonym", "Der Pseudonym-Code ist ungültig (Tippfehler?).")
+        c.fail("pseudonym", msg.PSEUDONYM_INVALID)
     if not r.topics:
-        c.fail("topics", "Bitte mindestens ein Thema angeben.")
+        c.fail("topics", msg.TOPICS_REQUIRED)
 
 
 def _partner(c: Checker, r: Partner) -> None:
     if not r.name.strip():
-        c.fail("name", "Bitte den Namen der Organisation angeben.")
+        c.fail("name", msg.NAME_REQUIRED)
     elif len(r.name) > 200:
-        c.fail("name", "Der Name ist zu lang (höchstens 200 Zeichen).")
+        c.fail("name", msg.NAME_TOO_LONG, maximum=200)
 
 
 def _referral(c: Checker, r: Referral) -> None:
     if not r.partner_id:
-        c.fail("partner_id", "Ein Verweis braucht eine Partnerorganisation.")
+        c.fail("partner_id", msg.REFERRAL_NEEDS_PARTNER)
     c.past("date", r.date)
     c.not_before("follow_up", r.follow_up, r.date, "date")
 
 
 def _referral_status(c: Checker, r: ReferralStatusChange) -> None:
     if not r.referral_id:
-        c.fail("referral_id", "Der Statuseintrag gehört zu keinem Verweis.")
+        c.fail("referral_id", msg.STATUS_NEEDS_REFERRAL)
     c.past("date", r.date)
 
 
 def _conflict(c: Checker, r: Conflict) -> None:
     c.past("opened", r.opened)
     c.sub_area(r.district, r.sub_area)
-    c.count("households", r.households, "Beteiligte Haushalte", 500)
-    c.count("groups", r.groups, "Beteiligte Gruppen", 100)
+    c.count("households", r.households, "households", 500)
+    c.count("groups", r.groups, "groups", 100)
     if not r.categories:
-        c.fail("categories", "Bitte mindestens ein Konfliktthema angeben.")
+        c.fail("categories", msg.CATEGORIES_REQUIRED)
     is_closed = r.status in c.vocab["conflict_status"] and c.vocab["conflict_status"].get(
         r.status
     ).flag("closed")
     if is_closed:
         if not r.outcome.strip():
-            c.fail("outcome", "Ein abgeschlossener Konflikt braucht ein Ergebnis.")
+            c.fail("outcome", msg.CLOSED_NEEDS_OUTCOME)
         if r.closed is None:
-            c.fail("closed", "Ein abgeschlossener Konflikt braucht ein Abschlussdatum.")
+            c.fail("closed", msg.CLOSED_NEEDS_DATE)
     if r.closed is not None:
         c.past("closed", r.closed)
         c.not_before("closed", r.closed, r.opened, "opened")
         if not is_closed:
-            c.fail("closed", "Ein Abschlussdatum passt nur zu „beigelegt“ oder „weitergeleitet“.")
+            c.fail("closed", msg.CLOSED_DATE_NEEDS_STATUS)
 
 
 def _intervention(c: Checker, r: Intervention) -> None:
     if not r.conflict_id:
-        c.fail("conflict_id", "Eine Intervention gehört zu einem Konflikt.")
+        c.fail("conflict_id", msg.INTERVENTION_NEEDS_CONFLICT)
     c.past("date", r.date)
-    c.count("participants", r.participants, "Teilnehmende", 1000)
+    c.count("participants", r.participants, "participants", 1000)
     c.not_before("next_step_date", r.next_step_date, r.date, "date")
 
 
 def _event(c: Checker, r: Event) -> None:
     c.past("date", r.date)
     if not r.title.strip():
-        c.fail("title", "Bitte einen Titel angeben.")
+        c.fail("title", msg.TITLE_REQUIRED)
     for name in (
         "participants_total",
         "participants_third_country",
@@ -236,14 +208,14 @@ def _event(c: Checker, r: Event) -> None:
         "participants_divers",
         "participants_children",
     ):
-        c.count(name, getattr(r, name), "Teilnehmende", 100_000)
+        c.count(name, getattr(r, name), "participants", 100_000)
     total = r.participants_total
     if r.participants_third_country > total:
-        c.fail("participants_third_country", "Mehr Drittstaatsangehörige als Teilnehmende.")
+        c.fail("participants_third_country", msg.MORE_THIRD_COUNTRY)
     if r.participants_women + r.participants_men + r.participants_divers > total:
-        c.fail("participants_women", "Frauen, Männer und Diverse ergeben mehr als die Gesamtzahl.")
+        c.fail("participants_women", msg.GENDERS_EXCEED_TOTAL)
     if r.participants_children > total:
-        c.fail("participants_children", "Mehr Kinder als Teilnehmende.")
+        c.fail("participants_children", msg.MORE_CHILDREN)
 
 
 _SLUG = re.compile(r"^[a-z0-9_]{1,64}$")
@@ -251,29 +223,29 @@ _SLUG = re.compile(r"^[a-z0-9_]{1,64}$")
 
 def _vocab_entry(c: Checker, r: VocabEntry) -> None:
     if r.vocabulary not in c.vocab:
-        c.fail("vocabulary", f"„{r.vocabulary}“ ist kein Vokabular.")
+        c.fail("vocabulary", msg.NOT_A_VOCABULARY, value=r.vocabulary)
     if not _SLUG.match(r.code):
-        c.fail("code", "Der Code besteht aus Kleinbuchstaben, Ziffern und „_“ (höchstens 64).")
-    for name, label in (("de", "Deutsche Bezeichnung"), ("en", "Englische Bezeichnung")):
+        c.fail("code", msg.CODE_FORMAT)
+    for name in ("de", "en"):
         text = getattr(r, name).strip()
         if not text:
-            c.fail(name, f"Bitte „{label}“ angeben.")
+            c.fail(name, msg.REQUIRED, label=label(name))
         elif len(text) > 200:
-            c.fail(name, f"„{label}“ ist zu lang (höchstens 200 Zeichen).")
+            c.fail(name, msg.TOO_LONG, label=label(name), maximum=200)
 
 
 def _audit(c: Checker, r: AuditEntry) -> None:
     if r.action not in ACTIONS:
-        c.fail("action", f"„{r.action}“ ist keine protokollierte Aktion.")
+        c.fail("action", msg.NOT_AN_ACTION, value=r.action)
     if r.count < 0:
-        c.fail("count", "Die Anzahl kann nicht negativ sein.")
+        c.fail("count", msg.COUNT_NEGATIVE)
 
 
 def _deletion(c: Checker, r: DeletionEntry) -> None:
     if r.rule not in RULE_LABELS:
-        c.fail("rule", f"„{r.rule}“ ist keine Aufbewahrungsregel.")
+        c.fail("rule", msg.NOT_A_RULE, value=r.rule)
     if r.count < 0:
-        c.fail("count", "Die Anzahl kann nicht negativ sein.")
+        c.fail("count", msg.COUNT_NEGATIVE)
 
 
 _RULES: dict[str, Callable[[Checker, Record], None]] = {

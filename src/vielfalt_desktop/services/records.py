@@ -7,8 +7,10 @@ import uuid
 from collections.abc import Sequence
 from typing import TypeVar
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.errors import NotFound, ValidationError, VielfaltError
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.privacy import Finding, screen_text
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import (
@@ -86,25 +88,25 @@ class RecordService:
         missing: dict[str, str] = {}
         if isinstance(record, Referral):
             if not repo.existing_ids(conn, "partner", [record.partner_id]):
-                missing["partner_id"] = "Die gewählte Partnerorganisation gibt es nicht (mehr)."
+                missing["partner_id"] = Message(msg.PARTNER_GONE)
             if record.contact_id and not repo.existing_ids(conn, "contact", [record.contact_id]):
-                missing["contact_id"] = "Der Kontakt zu diesem Verweis gibt es nicht (mehr)."
+                missing["contact_id"] = Message(msg.CONTACT_GONE)
         elif isinstance(record, ReferralStatusChange):
             if not repo.existing_ids(conn, "referral", [record.referral_id]):
-                missing["referral_id"] = "Den Verweis gibt es nicht (mehr)."
+                missing["referral_id"] = Message(msg.REFERRAL_GONE)
         elif isinstance(record, Intervention):
             if not repo.existing_ids(conn, "conflict", [record.conflict_id]):
-                missing["conflict_id"] = "Den Konflikt zu dieser Intervention gibt es nicht (mehr)."
+                missing["conflict_id"] = Message(msg.CONFLICT_GONE)
         elif isinstance(record, Event) and record.partner_ids:
             unknown = set(record.partner_ids) - repo.existing_ids(
                 conn, "partner", record.partner_ids
             )
             if unknown:
-                missing["partner_ids"] = "Eine gewählte Partnerorganisation gibt es nicht (mehr)."
+                missing["partner_ids"] = Message(msg.EVENT_PARTNER_GONE)
         elif isinstance(record, Partner):
             same = repo.find_by_name(conn, record.name)
             if same is not None and same.id != record.id:
-                missing["name"] = f"Eine Organisation „{record.name}“ gibt es schon."
+                missing["name"] = Message(msg.PARTNER_EXISTS, name=record.name)
         if missing:
             raise ValidationError(missing)
 
@@ -211,12 +213,7 @@ class RecordService:
             if kind == "partner":
                 used = repo.count_where(write.conn, "referral", "partner_id", record_id)
                 if used:
-                    raise ValidationError(
-                        {
-                            "id": f"Diese Organisation hat noch {used} Verweise; "
-                            "sie kann nicht gelöscht werden."
-                        }
-                    )
+                    raise ValidationError({"id": Message(msg.PARTNER_IN_USE, count=used)})
             count = repo.tombstone(write, kind, [record_id])
             if kind == "contact":
                 referrals = repo.child_ids(write.conn, "referral", record_id)
@@ -275,7 +272,7 @@ class RecordService:
     def contacts_with_pseudonym(self, code: str) -> int:
         normal = pseudonym.normalize(code)
         if normal is None:
-            raise ValidationError({"pseudonym": "Der Pseudonym-Code ist ungültig (Tippfehler?)."})
+            raise ValidationError({"pseudonym": Message(msg.PSEUDONYM_INVALID)})
         return self.count(Contact, Query(pseudonym=normal))
 
     def interventions_of(self, conflict: Conflict) -> list[Intervention]:

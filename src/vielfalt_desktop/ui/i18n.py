@@ -10,6 +10,8 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
+from vielfalt_desktop.domain.messages import CONTEXT, Message
 from vielfalt_desktop.resources import resource_path
 
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
@@ -63,6 +65,32 @@ def install(lang: str) -> bool:
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def message_text(message: str) -> str:
+    """A message from the core (e.g. a validation problem) in the chosen language.
+
+    A :class:`~vielfalt_desktop.domain.messages.Message` is translated from its template, and
+    values that are messages themselves (field labels) too. Plain text passes through as is:
+    messages the UI wrote itself are already translated, others stay German.
+    """
+    if not isinstance(message, Message):
+        return message
+    params = {
+        name: message_text(value) if isinstance(value, Message) else value
+        for name, value in message.params.items()
+    }
+    try:
+        return translate(CONTEXT, message.template).format_map(params)
+    except (KeyError, IndexError, ValueError):  # a broken translation: better German than none
+        return str(message)
+
+
+def error_text(error: VielfaltError) -> str:
+    """What an error from the core says, translated as far as its messages allow."""
+    if isinstance(error, ValidationError):
+        return " ".join(message_text(m) for m in error.problems.values())
+    return message_text(error.message)
 
 
 def fmt_date(value: dt.date | None) -> str:

@@ -56,7 +56,7 @@ class ConflictForm(RecordForm[Conflict]):
         )
         self.groups = QSpinBox()
         self.groups.setRange(0, 100)
-        self.add("groups", self.tr("Beteiligte &Gruppen"), self.groups, self.groups.valueChanged)
+        self.add("groups", self.tr("Beteiligte Gru&ppen"), self.groups, self.groups.valueChanged)
         self.escalation = CodeCombo(
             vocab_choices(vocab, "escalation_stage", lang, keep=[keep.escalation])
         )
@@ -67,11 +67,11 @@ class ConflictForm(RecordForm[Conflict]):
             "escalation", self.tr("&Eskalationsstufe"), self.escalation, self.escalation.changed
         )
         self.status = CodeCombo(vocab_choices(vocab, "conflict_status", lang, keep=[keep.status]))
-        self.add("status", self.tr("&Status"), self.status, self.status.changed)
+        self.add("status", self.tr("Stat&us"), self.status, self.status.changed)
         self.closed = OptionalDateField(self.tr("abgeschlossen am"), self.ctx.today())
         self.add(
             "closed",
-            self.tr("Abgesc&hlossen"),
+            self.tr("&Abgeschlossen"),
             self.closed,
             self.closed.changed,
             focus=self.closed.check,
@@ -79,7 +79,7 @@ class ConflictForm(RecordForm[Conflict]):
         self._order.append(self.closed.edit)
         self.status.changed.connect(self._status_changed)
         self.shared = QCheckBox(self.tr("Fall mit der Koordination teilen"))
-        self.add("shared", self.tr("&Teilen"), self.shared, self.shared.toggled)
+        self.add("shared", self.tr("Tei&len"), self.shared, self.shared.toggled)
 
         right = self.form_column()
         self.categories = CodeChecklist(
@@ -106,7 +106,7 @@ class ConflictForm(RecordForm[Conflict]):
         self.add("outcome", self.tr("E&rgebnis"), self.outcome, self.outcome.changed)
         self.note = PiiTextEdit(lines=3)
         self.note.setPlaceholderText(self.tr("Ohne Namen, Adressen oder Hausnummern"))
-        self.add("note", self.tr("N&otiz"), self.note, self.note.changed)
+        self.add("note", self.tr("&Notiz"), self.note, self.note.changed)
         self.resize(980, 620)
 
     def _district_changed(self) -> None:

@@ -62,7 +62,7 @@ class ContactForm(RecordForm[Contact]):
         self.duration.setSuffix(self.tr(" Min."))
         self.add("duration_min", self.tr("Da&uer"), self.duration, self.duration.valueChanged)
         self.setting = CodeCombo(vocab_choices(vocab, "setting", lang, keep=[keep.setting]))
-        self.add("setting", self.tr("Se&tting"), self.setting, self.setting.changed)
+        self.add("setting", self.tr("S&etting"), self.setting, self.setting.changed)
         self.district = CodeCombo(
             district_choices(vocab, lang), empty_label=self.tr("– bitte wählen –")
         )
@@ -91,7 +91,7 @@ class ContactForm(RecordForm[Contact]):
         )
         self.add(
             "citizenship",
-            self.tr("Staats&angehörigkeit"),
+            self.tr("Staatsangehörig&keit"),
             self.citizenship,
             self.citizenship.changed,
         )

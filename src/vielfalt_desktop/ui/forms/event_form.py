@@ -64,7 +64,7 @@ class EventForm(RecordForm[Event]):
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.title_edit.setPlaceholderText(self.tr("z. B. Sprachcafé im Bürgerhaus"))
-        self.add("title", self.tr("&Titel"), self.title_edit, self.title_edit.textChanged)
+        self.add("title", self.tr("Tite&l"), self.title_edit, self.title_edit.textChanged)
         self.kind = CodeCombo(vocab_choices(vocab, "event_kind", lang, keep=[keep.event_kind]))
         self.add("event_kind", self.tr("&Art"), self.kind, self.kind.changed)
         self.district = CodeCombo(
@@ -106,10 +106,10 @@ class EventForm(RecordForm[Event]):
         self.chosen.setAccessibleName(self.tr("Beteiligte Partner"))
         row = self.fontMetrics().height() + 8
         self.chosen.setMaximumHeight(row * 4)
-        add = QPushButton(self.tr("Hinzufügen"))
+        add = QPushButton(self.tr("&Hinzufügen"))
         add.setAutoDefault(False)
         add.clicked.connect(self._add_partner)
-        remove = QPushButton(self.tr("Entfernen"))
+        remove = QPushButton(self.tr("&Entfernen"))
         remove.setAutoDefault(False)
         remove.clicked.connect(self._remove_partner)
         buttons = QHBoxLayout()

@@ -48,7 +48,7 @@ class InterventionForm(RecordForm[Intervention]):
             self.participants.valueChanged,
         )
         self.bridge = QCheckBox(self.tr("Brückenbauer/in oder Sprachmittler/in beteiligt"))
-        self.add("bridge_builder", self.tr("&Sprachmittlung"), self.bridge, self.bridge.toggled)
+        self.add("bridge_builder", self.tr("Sprach&mittlung"), self.bridge, self.bridge.toggled)
         self.result_text = PiiTextEdit(lines=3)
         self.result_text.setPlaceholderText(self.tr("Was wurde besprochen oder erreicht?"))
         self.add("result", self.tr("&Ergebnis"), self.result_text, self.result_text.changed)

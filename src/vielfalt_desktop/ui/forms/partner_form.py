@@ -45,7 +45,7 @@ class PartnerForm(RecordForm[Partner]):
         self.hours = QLineEdit()
         self.add("opening_hours", self.tr("Ö&ffnungszeiten"), self.hours, self.hours.textChanged)
         self.districts = CodeChecklist(district_choices(vocab, lang), rows=5)
-        self.add("districts", self.tr("&Stadtteile"), self.districts, self.districts.changed)
+        self.add("districts", self.tr("S&tadtteile"), self.districts, self.districts.changed)
         self.languages = CodeChecklist(
             vocab_choices(vocab, "language", lang, keep=keep.languages), rows=5
         )
@@ -53,9 +53,9 @@ class PartnerForm(RecordForm[Partner]):
 
         right = self.form_column()
         self.topics = CodeChecklist(vocab_choices(vocab, "topic", lang, keep=keep.topics), rows=5)
-        self.add("topics", self.tr("&Themen"), self.topics, self.topics.changed, form=right)
+        self.add("topics", self.tr("T&hemen"), self.topics, self.topics.changed, form=right)
         self.offers = CodeChecklist(vocab_choices(vocab, "offer", lang, keep=keep.offers), rows=5)
-        self.add("offers", self.tr("Bietet &an"), self.offers, self.offers.changed)
+        self.add("offers", self.tr("&Bietet an"), self.offers, self.offers.changed)
         self.offer_text = PiiTextEdit(lines=2)
         self.add("offer_text", self.tr("Angebot (Text)"), self.offer_text, self.offer_text.changed)
         self.seeks = CodeChecklist(vocab_choices(vocab, "offer", lang, keep=keep.seeks), rows=4)

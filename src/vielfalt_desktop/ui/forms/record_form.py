@@ -39,6 +39,7 @@ from vielfalt_desktop.domain.privacy import Finding
 from vielfalt_desktop.domain.records import Record
 from vielfalt_desktop.services.records import PersonalDataFound
 from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.i18n import message_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.widgets.pii_text import PiiTextEdit
 
@@ -116,7 +117,7 @@ class RecordForm(QDialog, Generic[R]):
         self.pii_text = QLabel()
         self.pii_text.setWordWrap(True)
         self.pii_text.setAccessibleName(self.tr("Hinweis auf personenbezogene Daten"))
-        self.save_anyway = QPushButton(self.tr("&Trotzdem speichern"))
+        self.save_anyway = QPushButton(self.tr("Trotzdem spei&chern"))
         self.save_anyway.setAutoDefault(False)
         self.save_anyway.clicked.connect(self.confirm_and_save)
         panel = QHBoxLayout(self.pii_panel)
@@ -287,12 +288,12 @@ class RecordForm(QDialog, Generic[R]):
 
     def _show_problems(self) -> None:
         for name, info in self._fields.items():
-            message = self.problems.get(name, "")
+            message = message_text(self.problems.get(name, ""))
             visible = bool(message) and (self._tried or name in self._touched)
             info.error.setText(message if visible else "")
             info.error.setVisible(visible)
             info.widget.setAccessibleDescription(message if visible else "")
-        hidden = [m for n, m in self.problems.items() if n not in self._fields]
+        hidden = [message_text(m) for n, m in self.problems.items() if n not in self._fields]
         self.status_line.setText(" ".join(hidden) if self._tried else "")
         self.status_line.setStyleSheet(f"color: {ERROR_COLOR};" if hidden else "")
 
@@ -353,7 +354,7 @@ class RecordForm(QDialog, Generic[R]):
             self._show_problems()
             self._focus_problem(exc.problems)
             if not any(n in self._fields for n in exc.problems):
-                self.status_line.setText(exc.message)
+                self.status_line.setText(" ".join(map(message_text, exc.problems.values())))
             return False
         except PersonalDataFound as exc:
             self.findings = exc.findings
@@ -396,17 +397,32 @@ class RecordForm(QDialog, Generic[R]):
     # --- leaving ------------------------------------------------------------------------
 
     def reject(self) -> None:
-        if self._dirty:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Änderungen verwerfen?"),
-                self.tr("Die Eingaben sind noch nicht gespeichert. Verwerfen?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self._dirty and not self._discard_confirmed():
+            return
         super().reject()
+
+    def _discard_confirmed(self) -> bool:
+        """Ask before throwing unsaved input away; True only for an explicit "Verwerfen".
+
+        "Weiter bearbeiten" is the default and what Esc answers. "Verwerfen" has no mnemonic on
+        purpose: in a message box a bare letter (no Alt needed) presses its button, and a stray
+        key must not discard the input.
+        """
+        discard, keep = QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Änderungen verwerfen?"),
+            self.tr("Die Eingaben sind noch nicht gespeichert. Verwerfen?"),
+            discard | keep,
+            self,
+        )
+        box.button(discard).setText(self.tr("Verwerfen"))
+        box.button(keep).setText(self.tr("&Weiter bearbeiten"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == discard.value
 
     def discard(self) -> None:
         """Close without asking (locking the store)."""

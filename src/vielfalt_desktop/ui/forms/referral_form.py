@@ -90,7 +90,7 @@ class ReferralForm(RecordForm[Referral]):
         )
         self.add("referral_kind", self.tr("&Art"), self.kind, self.kind.changed)
         self.status = CodeCombo(vocab_choices(vocab, "referral_status", lang, keep=[keep.status]))
-        self.add("status", self.tr("&Status"), self.status, self.status.changed)
+        self.add("status", self.tr("Stat&us"), self.status, self.status.changed)
         self.follow_up = OptionalDateField(self.tr("nachfragen am"), self.ctx.today())
         self.add(
             "follow_up",

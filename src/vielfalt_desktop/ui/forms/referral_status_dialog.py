@@ -21,7 +21,7 @@ from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
 from vielfalt_desktop.domain.records import Referral, ReferralStatusChange
 from vielfalt_desktop.services.records import PersonalDataFound
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import fmt_date
+from vielfalt_desktop.ui.i18n import error_text, fmt_date
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.widgets.code_inputs import CodeCombo, vocab_choices
 from vielfalt_desktop.ui.widgets.pii_text import PiiTextEdit
@@ -60,7 +60,7 @@ class ReferralStatusDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("Verlauf:"), self.history)
-        form.addRow(self.tr("Neuer &Status:"), self.status)
+        form.addRow(self.tr("Neuer Stat&us:"), self.status)
         form.addRow(self.tr("&Notiz:"), self.note)
         form.addRow(self.tr("&Rückmeldung:"), self.feedback)
         save = QPushButton(self.tr("&Speichern"))
@@ -107,10 +107,10 @@ class ReferralStatusDialog(QDialog):
                 self.referral.id, status, note=self.note.text(), feedback=self.feedback.text()
             )
         except (ValidationError, PersonalDataFound) as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return False
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht gespeichert"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht gespeichert"), error_text(exc))
             return False
         self.ctx.announce("referral")
         emit(self.saved, saved)

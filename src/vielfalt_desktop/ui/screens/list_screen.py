@@ -23,7 +23,7 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.domain.records import Record
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.forms.record_form import RecordForm
-from vielfalt_desktop.ui.i18n import fmt_int
+from vielfalt_desktop.ui.i18n import error_text, fmt_int
 from vielfalt_desktop.ui.models.paged_model import PagedRecordModel
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.widgets.filter_bar import FilterBar
@@ -353,7 +353,7 @@ class ListScreen(Screen, Generic[R]):
         try:
             self.ctx.records.delete(type(record), record.id)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht gelöscht"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht gelöscht"), error_text(exc))
             return
         self._stale = False
         row = self.view.selectionModel().currentIndex().row()

@@ -1,6 +1,10 @@
 """Filters above a list: period, district (or a whole area), topic, status, language, text.
 
 The bar only builds a :class:`Query`; the list model runs it in SQL.
+
+The bar never makes the window wider: the date range of "Zeitraum wählen …" opens a second row
+under the period instead of lengthening the first, and the combo boxes are as wide as their
+longest entry while there is room but give way (eliding their text) in a narrow window.
 """
 
 from __future__ import annotations
@@ -10,7 +14,15 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.ui.context import UiContext
@@ -24,6 +36,20 @@ QUERY_FIELDS = frozenset(f.name for f in dataclasses.fields(Query))
 LANGUAGE_FIELD = next((n for n in ("language", "languages") if n in QUERY_FIELDS), None)
 
 PERIODS = ("all", "today", "week", "month", "last_month", "year", "last_year", "custom")
+SHRINK_CHARS = 7  # how narrow a filter combo may get, in characters (plus room for an icon)
+
+
+def shrinkable(combo: QComboBox, chars: int = SHRINK_CHARS) -> QComboBox:
+    """Let ``combo`` shrink to about ``chars`` characters in a tight row; its size hint (the
+    longest entry) stays, and the open list still shows the entries in full."""
+    natural = combo.sizeAdjustPolicy()
+    combo.setMinimumContentsLength(chars)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    minimum = combo.minimumSizeHint().width()  # Qt's own measure of `chars` characters
+    combo.setSizeAdjustPolicy(natural)
+    # A layout honours an explicit minimum width instead of the (full-length) minimum hint.
+    combo.setMinimumWidth(min(minimum, combo.sizeHint().width()))
+    return combo
 
 
 def period_range(period: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -89,8 +115,10 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         lang = ctx.lang
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout()  # the filters; a chosen date range gets a row of its own
+        rows.addLayout(layout)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(300)
@@ -99,12 +127,18 @@ class FilterBar(QWidget):
         self.period: QComboBox | None = None
         self.date_from: DateField | None = None
         self.date_to: DateField | None = None
+        self.range_row: QWidget | None = None
         if dates:
             self.period, self.date_from, self.range_label, self.date_to = period_fields(ctx.today())
             layout.addWidget(self.period)
-            layout.addWidget(self.date_from)
-            layout.addWidget(self.range_label)
-            layout.addWidget(self.date_to)
+            self.range_row = QWidget()
+            range_layout = QHBoxLayout(self.range_row)
+            range_layout.setContentsMargins(0, 0, 0, 0)
+            range_layout.addWidget(self.date_from)
+            range_layout.addWidget(self.range_label)
+            range_layout.addWidget(self.date_to)
+            range_layout.addStretch(1)
+            rows.addWidget(self.range_row)
             self.period.currentIndexChanged.connect(self._period_changed)
             self.date_from.dateChanged.connect(lambda _d: self._debounce.start())
             self.date_to.dateChanged.connect(lambda _d: self._debounce.start())
@@ -122,7 +156,7 @@ class FilterBar(QWidget):
             self.district.insertSeparator(self.district.count())
             for code, label in district_choices(ctx.vocab, lang):
                 self.district.addItem(label, code)
-            layout.addWidget(self.district)
+            layout.addWidget(shrinkable(self.district))
             self.district.currentIndexChanged.connect(lambda _i: emit(self.changed))
 
         self.topic: CodeCombo | None = None
@@ -132,7 +166,7 @@ class FilterBar(QWidget):
                 empty_label=topic_label or self.tr("Alle Themen"),
             )
             self.topic.setAccessibleName(self.tr("Thema"))
-            layout.addWidget(self.topic)
+            layout.addWidget(shrinkable(self.topic))
             self.topic.changed.connect(relay(self.changed))
 
         self.status: CodeCombo | None = None
@@ -141,7 +175,7 @@ class FilterBar(QWidget):
                 vocab_choices(ctx.vocab, status_vocab, lang), empty_label=self.tr("Alle Status")
             )
             self.status.setAccessibleName(self.tr("Status"))
-            layout.addWidget(self.status)
+            layout.addWidget(shrinkable(self.status))
             self.status.changed.connect(relay(self.changed))
 
         self.language: CodeCombo | None = None
@@ -150,7 +184,7 @@ class FilterBar(QWidget):
                 vocab_choices(ctx.vocab, "language", lang), empty_label=self.tr("Alle Sprachen")
             )
             self.language.setAccessibleName(self.tr("Sprache"))
-            layout.addWidget(self.language)
+            layout.addWidget(shrinkable(self.language))
             self.language.changed.connect(relay(self.changed))
 
         self.text = QLineEdit()
@@ -173,9 +207,8 @@ class FilterBar(QWidget):
         emit(self.changed)
 
     def _show_range(self, on: bool) -> None:
-        for widget in (self.date_from, self.range_label, self.date_to):
-            if widget is not None:
-                widget.setVisible(on)
+        if self.range_row is not None:
+            self.range_row.setVisible(on)
 
     def _period_changed(self, _index: int) -> None:
         assert self.period is not None
