@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.passphrase import PassphraseChange
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 from vielfalt_desktop.ui.widgets.passphrase_fields import ERROR_STYLE, NewPassphraseFields
 
 
@@ -80,12 +80,7 @@ class PassphraseDialog(QDialog):
         form.addRow("", self.use_recovery)
         self.fields.add_rows(form)
 
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bitte warten"))
+        self.busy = busy_bar(self.tr("Bitte warten"))
         self.message = _wrap()
         self.message.setAccessibleName(self.tr("Meldung"))
 

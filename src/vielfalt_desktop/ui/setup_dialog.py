@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -28,6 +27,7 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.services.setup import MIN_LENGTH, SetupWizard, Step
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 from vielfalt_desktop.ui.widgets.passphrase_fields import ERROR_STYLE, NewPassphraseFields
 
 
@@ -67,12 +67,7 @@ class SetupDialog(QDialog):
         }
         for page in self._page_of.values():
             self.pages.addWidget(page)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bitte warten"))
+        self.busy = busy_bar(self.tr("Bitte warten"))
         self.message = _wrap("")
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setAccessibleName(self.tr("Meldung"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 
 Opener = Callable[[Path, str], App]
 MAX_DELAY_S = 30
@@ -92,12 +92,7 @@ class UnlockWindow(QWidget):
         self.button = QPushButton(self.tr("&Entsperren"))
         self.button.setDefault(True)
         self.button.setAccessibleName(self.tr("Entsperren"))
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setAccessibleName(self.tr("Schlüssel wird geprüft"))
-        self.busy.setVisible(False)
+        self.busy = busy_bar(self.tr("Schlüssel wird geprüft"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Meldung"))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -55,6 +54,7 @@ from vielfalt_desktop.ui.screens.retention_page import RetentionPage
 from vielfalt_desktop.ui.screens.sync_screen import file_slug
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 from vielfalt_desktop.ui.widgets.filter_bar import period_fields, period_range
 
 # Record kinds one can filter the audit trail by, in this order.
@@ -105,12 +105,7 @@ class LogPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Datei wird geschrieben"))
+        self.busy = busy_bar(self.tr("Datei wird geschrieben"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

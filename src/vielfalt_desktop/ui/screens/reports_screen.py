@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -35,6 +34,7 @@ from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 from vielfalt_desktop.ui.widgets.code_inputs import district_choices
 from vielfalt_desktop.ui.widgets.date_fields import DateField
 
@@ -137,12 +137,7 @@ class ReportsScreen(Screen):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.csv_button = QPushButton(self.tr("Als &CSV speichern …"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Bericht wird berechnet"))
+        self.busy = busy_bar(self.tr("Bericht wird berechnet"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

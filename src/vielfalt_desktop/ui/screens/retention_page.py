@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -40,6 +39,7 @@ from vielfalt_desktop.ui.i18n import fmt_date, fmt_int
 from vielfalt_desktop.ui.models.privacy_labels import kind_label, kind_labels
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 
 DEFAULT_ACK_DAYS = 90
 
@@ -170,12 +170,7 @@ class RetentionPage(QWidget):
         self.errors.setStyleSheet("color: #b00020;")
         self.errors.setVisible(False)
         self.errors.setAccessibleName(self.tr("Fehler in den Fristen"))
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Aufbewahrungsfristen werden angewandt"))
+        self.busy = busy_bar(self.tr("Aufbewahrungsfristen werden angewandt"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +38,7 @@ from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import fmt_int, fmt_stamp
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
+from vielfalt_desktop.ui.widgets.busy import busy_bar
 
 try:  # the sync layer is optional for this screen; without it the screen says so
     from vielfalt_desktop.services import sync as _sync_service
@@ -197,12 +197,7 @@ class SyncScreen(Screen):
         self.import_button.clicked.connect(self.import_dialog)
         drop = QLabel(self.tr("… oder Bündel-Dateien hierher ziehen."))
         drop.setEnabled(False)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(8)
-        self.busy.setVisible(False)
-        self.busy.setAccessibleName(self.tr("Synchronisation läuft"))
+        self.busy = busy_bar(self.tr("Synchronisation läuft"))
         self.peer_hint = QLabel(
             self.tr(
                 "Noch kein vertrautes Gerät. Zuerst die Identitätskarte der Gegenseite laden "
