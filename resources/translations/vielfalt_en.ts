@@ -2689,6 +2689,10 @@ Fingerprint: {fp}</translation>
         <translation>Title</translation>
     </message>
     <message>
+        <source>davon Drittstaatsangehörige</source>
+        <translation>of them third-country nationals</translation>
+    </message>
+    <message>
         <source>Zeitpunkt</source>
         <translation>Time</translation>
     </message>
@@ -2719,10 +2723,6 @@ Fingerprint: {fp}</translation>
     <message>
         <source>Teilnehmende</source>
         <translation>Participants</translation>
-    </message>
-    <message>
-        <source>davon Drittstaaten</source>
-        <translation>of them third-country</translation>
     </message>
     <message>
         <source>Interessen</source>
@@ -2968,6 +2968,10 @@ Fingerprint: {fp}</translation>
     <message>
         <source>Konfliktprotokoll ({n})</source>
         <translation>Conflict log ({n})</translation>
+    </message>
+    <message>
+        <source>Identitätskarte (*{suffix});;Alle Dateien (*)</source>
+        <translation>Identity card (*{suffix});;All files (*)</translation>
     </message>
     <message>
         <source>Identitätskarte speichern</source>

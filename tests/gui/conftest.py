@@ -94,14 +94,21 @@ class Files:
         self.open_paths: list[str] = []
         self.save_path: str = ""
         self.directory: str = ""
+        self.filters: list[str] = []  # the file-type filter each dialog offered
+
+    def _offered(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        self.filters.append(str(kwargs.get("filter", args[3] if len(args) > 3 else "")))
 
     def getOpenFileName(self, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        self._offered(args, kwargs)
         return self.open_path, ""
 
     def getOpenFileNames(self, *args: Any, **kwargs: Any) -> tuple[list[str], str]:
+        self._offered(args, kwargs)
         return self.open_paths, ""
 
     def getSaveFileName(self, *args: Any, **kwargs: Any) -> tuple[str, str]:
+        self._offered(args, kwargs)
         return self.save_path, ""
 
     def getExistingDirectory(self, *args: Any, **kwargs: Any) -> str:

@@ -159,6 +159,18 @@ def test_withdrawing_trust_from_a_lost_laptop(
     assert office.audit.count(AuditFilter(action="peer_removed")) == 1
 
 
+def test_card_dialogs_offer_identity_cards(ctx: UiContext, tmp_path: Path, qtbot, files) -> None:
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.activated()
+    files.save_path = str(tmp_path / "laptop.vfcard")
+    screen.save_card()
+    assert (tmp_path / "laptop.vfcard").exists()
+    files.open_path = ""
+    screen.add_peer()  # cancelled
+    assert files.filters == ["Identitätskarte (*.vfcard);;Alle Dateien (*)"] * 2
+
+
 def test_a_bad_bundle_is_rejected_clearly(ctx: UiContext, tmp_path: Path, qtbot) -> None:
     bad = tmp_path / "kaputt.vfb"
     bad.write_bytes(b"not a bundle at all")

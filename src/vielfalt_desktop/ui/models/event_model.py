@@ -27,7 +27,7 @@ def event_model(
             numeric=True,
         ),
         Column(
-            translate("Spalten", "davon Drittstaaten"),
+            translate("Spalten", "davon Drittstaatsangehörige"),
             lambda r: str(r.participants_third_country),
             "participants_third_country",
             numeric=True,

@@ -361,13 +361,16 @@ class SyncScreen(Screen):
 
     # --- identity and peers -------------------------------------------------------------
 
+    def _card_filter(self) -> str:
+        return self.tr("Identitätskarte (*{suffix});;Alle Dateien (*)").format(suffix=CARD_SUFFIX)
+
     def save_card(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         name = f"{file_slug(self.ctx.app.store.node_name)}{CARD_SUFFIX}"
         start = self.export_folder() or Path.home()
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Identitätskarte speichern"), str(start / name)
+            self, self.tr("Identitätskarte speichern"), str(start / name), self._card_filter()
         )
         if not path:
             return
@@ -386,7 +389,10 @@ class SyncScreen(Screen):
         from PySide6.QtWidgets import QFileDialog
 
         path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("Identitätskarte laden"), str(self.export_folder() or Path.home())
+            self,
+            self.tr("Identitätskarte laden"),
+            str(self.export_folder() or Path.home()),
+            self._card_filter(),
         )
         if not path:
             return
