@@ -163,6 +163,10 @@
         <translation>Stat&amp;us</translation>
     </message>
     <message>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
         <source>&amp;Abgeschlossen</source>
         <translation>&amp;Closed</translation>
     </message>
@@ -181,10 +185,6 @@
     <message>
         <source>&amp;Eskalationsstufe</source>
         <translation>&amp;Escalation stage</translation>
-    </message>
-    <message>
-        <source>abgeschlossen am</source>
-        <translation>closed on</translation>
     </message>
     <message>
         <source>Fall mit der Koordination teilen</source>
@@ -377,6 +377,10 @@
         <translation>– not stated –</translation>
     </message>
     <message>
+        <source>am</source>
+        <translation>on</translation>
+    </message>
+    <message>
         <source>S&amp;etting</source>
         <translation>S&amp;etting</translation>
     </message>
@@ -395,10 +399,6 @@
     <message>
         <source>Sprach&amp;mittlung</source>
         <translation>Language &amp;mediation</translation>
-    </message>
-    <message>
-        <source>Wiedervorlage am</source>
-        <translation>Follow up on</translation>
     </message>
     <message>
         <source>&amp;Wiedervorlage</source>
@@ -954,12 +954,12 @@
         <translation>&amp;Next step</translation>
     </message>
     <message>
-        <source>fällig am</source>
-        <translation>due on</translation>
+        <source>am</source>
+        <translation>on</translation>
     </message>
     <message>
-        <source>&amp;Fällig am</source>
-        <translation>D&amp;ue on</translation>
+        <source>&amp;Fällig</source>
+        <translation>D&amp;ue</translation>
     </message>
 </context>
 <context>

@@ -68,7 +68,7 @@ class ConflictForm(RecordForm[Conflict]):
         )
         self.status = CodeCombo(vocab_choices(vocab, "conflict_status", lang, keep=[keep.status]))
         self.add("status", self.tr("Stat&us"), self.status, self.status.changed)
-        self.closed = OptionalDateField(self.tr("abgeschlossen am"), self.ctx.today())
+        self.closed = OptionalDateField(self.tr("am"), self.ctx.today())
         self.add(
             "closed",
             self.tr("&Abgeschlossen"),

@@ -106,7 +106,7 @@ class ContactForm(RecordForm[Contact]):
         self.add(
             "interpreter", self.tr("Sprach&mittlung"), self.interpreter, self.interpreter.changed
         )
-        self.follow_up = OptionalDateField(self.tr("Wiedervorlage am"), self.ctx.today())
+        self.follow_up = OptionalDateField(self.tr("am"), self.ctx.today())
         self.add(
             "follow_up",
             self.tr("&Wiedervorlage"),

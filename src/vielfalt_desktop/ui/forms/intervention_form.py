@@ -55,11 +55,11 @@ class InterventionForm(RecordForm[Intervention]):
         self.next_step = PiiTextEdit(lines=2)
         self.add("next_step", self.tr("&Nächster Schritt"), self.next_step, self.next_step.changed)
         self.next_date = OptionalDateField(
-            self.tr("fällig am"), self.ctx.today() + dt.timedelta(days=NEXT_STEP_DAYS)
+            self.tr("am"), self.ctx.today() + dt.timedelta(days=NEXT_STEP_DAYS)
         )
         self.add(
             "next_step_date",
-            self.tr("&Fällig am"),
+            self.tr("&Fällig"),
             self.next_date,
             self.next_date.changed,
             focus=self.next_date.check,
