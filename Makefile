@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots \
 	package package-check icons
 UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
-# The core's validation messages are German templates the UI translates (domain/messages.py).
+# The core's messages (validation problems, errors, passphrase advice) are German templates
+# the UI translates; all of them live in domain/messages.py.
 TR_SOURCES = $(UI_SOURCES) src/vielfalt_desktop/domain/messages.py
 
 $(STAMP): pyproject.toml

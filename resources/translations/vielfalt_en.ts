@@ -687,6 +687,225 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Der Datenbestand ist schon angelegt; die Rolle bleibt.</source>
+        <translation>The data store has already been created; the role stays as it is.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Rolle „{role}“.</source>
+        <translation>Unknown role “{role}”.</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand ist schon angelegt.</source>
+        <translation>The data store has already been created.</translation>
+    </message>
+    <message>
+        <source>Identitätskarten können noch nicht geladen werden. Das geht später unter „Synchronisation“.</source>
+        <translation>Identity cards cannot be loaded yet. You can do this later under “Synchronisation”.</translation>
+    </message>
+    <message>
+        <source>Identitätskarten können noch nicht geladen werden.</source>
+        <translation>Identity cards cannot be loaded yet.</translation>
+    </message>
+    <message>
+        <source>Diese Identitätskarte gehört zu „{name}“, nicht zur Koordination.</source>
+        <translation>This identity card belongs to “{name}”, not to the coordination office.</translation>
+    </message>
+    <message>
+        <source>Bitte zuerst die Identitätskarte der Koordination laden.</source>
+        <translation>Please load the coordination office’s identity card first.</translation>
+    </message>
+    <message>
+        <source>Hier geht es nicht zurück: der Datenbestand ist schon angelegt.</source>
+        <translation>You cannot go back from here: the data store has already been created.</translation>
+    </message>
+    <message>
+        <source>Die Einrichtung ist noch nicht abgeschlossen.</source>
+        <translation>The setup is not finished yet.</translation>
+    </message>
+    <message>
+        <source>Unbekannte Rolle „{role}“ (erlaubt: field, office).</source>
+        <translation>Unknown role “{role}” (allowed: field, office).</translation>
+    </message>
+    <message>
+        <source>Bitte einen Namen für dieses Gerät angeben.</source>
+        <translation>Please enter a name for this device.</translation>
+    </message>
+    <message>
+        <source>In {folder} liegt schon ein Datenbestand; er wird nicht überschrieben.</source>
+        <translation>There is already a data store in {folder}; it will not be overwritten.</translation>
+    </message>
+    <message>
+        <source>In {folder} gibt es keinen Datenbestand. Mit „vielfalt init“ wird einer angelegt.</source>
+        <translation>There is no data store in {folder}. “vielfalt init” creates one.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {path} fehlt, nur die Schlüsseldatei ist da.</source>
+        <translation>The database {path} is missing; only the key file is there.</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand ist gesperrt.</source>
+        <translation>The data store is locked.</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {path} fehlt.</source>
+        <translation>The database {path} is missing.</translation>
+    </message>
+    <message>
+        <source>Die Datenbankbibliothek verschlüsselt nicht (SQLCipher fehlt).</source>
+        <translation>The database library does not encrypt (SQLCipher is missing).</translation>
+    </message>
+    <message>
+        <source>Die Datenbank {path} lässt sich mit diesem Schlüssel nicht öffnen (falsche Schlüsseldatei oder beschädigte Datei).</source>
+        <translation>The database {path} cannot be opened with this key (wrong key file or damaged file).</translation>
+    </message>
+    <message>
+        <source>Die Schlüsselableitung ist zu schwach eingestellt (mindestens 64 MiB Speicher, 3 Durchläufe, 4 Spuren).</source>
+        <translation>The key derivation is set too weak (at least 64 MiB of memory, 3 passes, 4 lanes).</translation>
+    </message>
+    <message>
+        <source>Die Schlüsselableitung braucht mindestens 4 Spuren.</source>
+        <translation>The key derivation needs at least 4 lanes.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase muss mindestens {minimum} Zeichen lang sein.</source>
+        <translation>The passphrase must be at least {minimum} characters long.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist falsch.</source>
+        <translation>The passphrase is wrong.</translation>
+    </message>
+    <message>
+        <source>Der Wiederherstellungsschlüssel ist falsch.</source>
+        <translation>The recovery key is wrong.</translation>
+    </message>
+    <message>
+        <source>Der Wiederherstellungsschlüssel ist ungültig.</source>
+        <translation>The recovery key is not valid.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {path} gibt es schon; sie wird nicht ersetzt.</source>
+        <translation>The key file {path} already exists; it will not be replaced.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {path} fehlt. Ohne sie lassen sich die Daten nicht öffnen; bitte aus der Sicherung zurückholen.</source>
+        <translation>The key file {path} is missing. Without it the data cannot be opened; please restore it from the backup.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei stammt aus einer neueren Programmversion. Bitte Vielfalt Desktop aktualisieren.</source>
+        <translation>The key file comes from a newer version of the program. Please update Vielfalt Desktop.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {path} ist beschädigt.</source>
+        <translation>The key file {path} is damaged.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei {path} gehört nicht zu diesem Datenbestand.</source>
+        <translation>The key file {path} does not belong to this data store.</translation>
+    </message>
+    <message>
+        <source>Der Eintrag wurde inzwischen gelöscht.</source>
+        <translation>The entry has been deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Der Eintrag wurde schon gelöscht.</source>
+        <translation>The entry has already been deleted.</translation>
+    </message>
+    <message>
+        <source>Der Eintrag wurde nicht gefunden oder ist gelöscht.</source>
+        <translation>The entry was not found or has been deleted.</translation>
+    </message>
+    <message>
+        <source>Der Text enthält vermutlich personenbezogene Daten ({kinds}). Bitte entfernen oder ausdrücklich bestätigen.</source>
+        <translation>The text probably contains personal data ({kinds}). Please remove it or confirm explicitly.</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
+    </message>
+    <message>
+        <source>{path}: Die Datei lässt sich nicht lesen ({reason}).</source>
+        <translation>{path}: The file cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Der Ordner {folder} existiert nicht.</source>
+        <translation>The folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Die Datei {path} lässt sich nicht speichern ({reason}).</source>
+        <translation>The file {path} cannot be saved ({reason}).</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät hat noch keine Schlüssel für die Synchronisation.</source>
+        <translation>This device has no keys for synchronisation yet.</translation>
+    </message>
+    <message>
+        <source>Das ist die Identitätskarte dieses Geräts selbst.</source>
+        <translation>This is this device’s own identity card.</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist schon mit anderen Schlüsseln bekannt. Eine geänderte Identität wird nicht stillschweigend übernommen.</source>
+        <translation>“{name}” is already known with different keys. A changed identity is not accepted silently.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist keine gültige Vielfalt-Identitätskarte.</source>
+        <translation>The file is not a valid Vielfalt identity card.</translation>
+    </message>
+    <message>
+        <source>Die Identitätskarte stammt aus einer neueren Programmversion.</source>
+        <translation>The identity card comes from a newer version of the program.</translation>
+    </message>
+    <message>
+        <source>Kein vertrautes Gerät „{name}“ gefunden.</source>
+        <translation>No trusted device “{name}” found.</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist nicht eindeutig; bitte die Geräte-ID angeben.</source>
+        <translation>“{name}” is ambiguous; please give the device ID.</translation>
+    </message>
+    <message>
+        <source>{file}: Die Datei ist zu groß für ein Bündel.</source>
+        <translation>{file}: The file is too large for a bundle.</translation>
+    </message>
+    <message>
+        <source>Die Datei ist kein Vielfalt-Bündel.</source>
+        <translation>The file is not a Vielfalt bundle.</translation>
+    </message>
+    <message>
+        <source>Das Bündel hat Format {version}; dieses Programm kennt nur Format {known}. Bitte Vielfalt Desktop aktualisieren.</source>
+        <translation>The bundle has format {version}; this program only knows format {known}. Please update Vielfalt Desktop.</translation>
+    </message>
+    <message>
+        <source>Das Bündel ist beschädigt oder wurde verändert; es wurde nicht eingelesen.</source>
+        <translation>The bundle is damaged or has been altered; it was not read in.</translation>
+    </message>
+    <message>
+        <source>Das Bündel kommt von „{sender}“, einem nicht vertrauten Gerät. Zuerst dessen Identitätskarte hinzufügen.</source>
+        <translation>The bundle comes from “{sender}”, a device that is not trusted. Add its identity card first.</translation>
+    </message>
+    <message>
+        <source>Das Bündel ist an ein anderes Gerät adressiert.</source>
+        <translation>The bundle is addressed to a different device.</translation>
+    </message>
+    <message>
+        <source>Der Inhalt des Bündels ist fehlerhaft.</source>
+        <translation>The bundle’s content is faulty.</translation>
+    </message>
+    <message>
+        <source>Der Inhalt des Bündels ist fehlerhaft; es wurde nichts übernommen.</source>
+        <translation>The bundle’s content is faulty; nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren.</source>
+        <translation>The sending device’s clock is more than a week fast. Please set the date and time correctly there and export again.</translation>
+    </message>
+    <message>
+        <source>Das Bündel will Protokolleinträge ändern oder löschen; Protokolle werden nur ergänzt. Es wurde nichts übernommen.</source>
+        <translation>The bundle tries to change or delete log entries; logs are only ever added to. Nothing was taken over.</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <source>Neue Veranstaltung – Vielfalt</source>
@@ -1490,6 +1709,165 @@
     <message>
         <source>Die ersten {n} Organisationen von A. Tippen, um zu suchen.</source>
         <translation>The first {n} organisations from A. Type to search.</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>sehr schwach</source>
+        <translation>very weak</translation>
+    </message>
+    <message>
+        <source>schwach</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>mäßig</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>stark</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>sehr stark</source>
+        <translation>very strong</translation>
+    </message>
+    <message>
+        <source>Mindestens {minimum} Zeichen verwenden.</source>
+        <translation>Use at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <source>weniger als eine Minute</source>
+        <translation>less than a minute</translation>
+    </message>
+    <message>
+        <source>etwa {n} Minuten</source>
+        <translation>about {n} minutes</translation>
+    </message>
+    <message>
+        <source>etwa {n} Stunden</source>
+        <translation>about {n} hours</translation>
+    </message>
+    <message>
+        <source>etwa {n} Tage</source>
+        <translation>about {n} days</translation>
+    </message>
+    <message>
+        <source>etwa {n} Jahre</source>
+        <translation>about {n} years</translation>
+    </message>
+    <message>
+        <source>mehr als ein Jahrhundert</source>
+        <translation>more than a century</translation>
+    </message>
+    <message>
+        <source>Mehrere Wörter verwenden, bekannte Redewendungen vermeiden.</source>
+        <translation>Use a few words; avoid common phrases.</translation>
+    </message>
+    <message>
+        <source>Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig.</source>
+        <translation>There is no need for symbols, digits or capital letters.</translation>
+    </message>
+    <message>
+        <source>Ein, zwei weitere Wörter anhängen – ungewöhnliche Wörter sind besser.</source>
+        <translation>Add another word or two – uncommon words are better.</translation>
+    </message>
+    <message>
+        <source>Tastenreihen sind leicht zu erraten.</source>
+        <translation>Straight rows of keys are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Kurze Tastaturmuster sind leicht zu erraten.</source>
+        <translation>Short keyboard patterns are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Ein längeres Tastaturmuster mit mehr Richtungswechseln verwenden.</source>
+        <translation>Use a longer keyboard pattern with more turns.</translation>
+    </message>
+    <message>
+        <source>Wiederholungen wie „aaa“ sind leicht zu erraten.</source>
+        <translation>Repeats like “aaa” are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“.</source>
+        <translation>Repeats like “abcabcabc” are only slightly harder to guess than “abc”.</translation>
+    </message>
+    <message>
+        <source>Wiederholte Wörter und Zeichen vermeiden.</source>
+        <translation>Avoid repeated words and characters.</translation>
+    </message>
+    <message>
+        <source>Folgen wie „abc“ oder „6543“ sind leicht zu erraten.</source>
+        <translation>Sequences like “abc” or “6543” are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Zeichenfolgen vermeiden.</source>
+        <translation>Avoid sequences.</translation>
+    </message>
+    <message>
+        <source>Jahreszahlen der letzten Jahre sind leicht zu erraten.</source>
+        <translation>Recent years are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Aktuelle Jahreszahlen vermeiden.</source>
+        <translation>Avoid recent years.</translation>
+    </message>
+    <message>
+        <source>Jahreszahlen mit persönlichem Bezug vermeiden.</source>
+        <translation>Avoid years that are associated with you.</translation>
+    </message>
+    <message>
+        <source>Datumsangaben sind oft leicht zu erraten.</source>
+        <translation>Dates are often easy to guess.</translation>
+    </message>
+    <message>
+        <source>Daten und Jahreszahlen mit persönlichem Bezug vermeiden.</source>
+        <translation>Avoid dates and years that are associated with you.</translation>
+    </message>
+    <message>
+        <source>Das ist eines der 10 häufigsten Passwörter.</source>
+        <translation>This is one of the 10 most common passwords.</translation>
+    </message>
+    <message>
+        <source>Das ist eines der 100 häufigsten Passwörter.</source>
+        <translation>This is one of the 100 most common passwords.</translation>
+    </message>
+    <message>
+        <source>Das ist ein sehr häufiges Passwort.</source>
+        <translation>This is a very common password.</translation>
+    </message>
+    <message>
+        <source>Das ähnelt einem häufigen Passwort.</source>
+        <translation>This is similar to a commonly used password.</translation>
+    </message>
+    <message>
+        <source>Ein einzelnes Wort ist leicht zu erraten.</source>
+        <translation>A word on its own is easy to guess.</translation>
+    </message>
+    <message>
+        <source>Vor- und Nachnamen allein sind leicht zu erraten.</source>
+        <translation>First names and surnames on their own are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Häufige Vor- und Nachnamen sind leicht zu erraten.</source>
+        <translation>Common first names and surnames are easy to guess.</translation>
+    </message>
+    <message>
+        <source>Großschreibung hilft kaum.</source>
+        <translation>Capitalisation hardly helps.</translation>
+    </message>
+    <message>
+        <source>Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben.</source>
+        <translation>All capitals are almost as easy to guess as all lower case.</translation>
+    </message>
+    <message>
+        <source>Rückwärts geschriebene Wörter sind kaum schwerer zu erraten.</source>
+        <translation>Words spelt backwards are hardly harder to guess.</translation>
+    </message>
+    <message>
+        <source>Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum.</source>
+        <translation>Predictable substitutions like “@” instead of “a” hardly help.</translation>
     </message>
 </context>
 <context>
@@ -3448,6 +3826,122 @@ Its bundles will be refused from now on, and it will receive none. What it has s
     <message>
         <source>„{value}“ ist keine Aufbewahrungsregel.</source>
         <translation>“{value}” is not a retention rule.</translation>
+    </message>
+    <message>
+        <source>Kontakte</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Verweise</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Verweis-Verlauf</source>
+        <translation>Referral history</translation>
+    </message>
+    <message>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Interventionen</source>
+        <translation>Interventions</translation>
+    </message>
+    <message>
+        <source>Veranstaltungen</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist keine Art von Einträgen mit Freitext.</source>
+        <translation>“{value}” is not a kind of entry with free text.</translation>
+    </message>
+    <message>
+        <source>Freitext der {kind}: zwischen {minimum} und {maximum} Monaten.</source>
+        <translation>{kind}, free text: between {minimum} and {maximum} months.</translation>
+    </message>
+    <message>
+        <source>Pseudonym-Verknüpfung: zwischen {minimum} und {maximum} Monaten.</source>
+        <translation>Pseudonym link: between {minimum} and {maximum} months.</translation>
+    </message>
+    <message>
+        <source>Entfernen nach Bestätigung: zwischen {minimum} und {maximum} Tagen.</source>
+        <translation>Removal after confirmation: between {minimum} and {maximum} days.</translation>
+    </message>
+    <message>
+        <source>Nur ein Laptop gibt bestätigte Einträge wieder ab.</source>
+        <translation>Only a laptop gives up confirmed entries.</translation>
+    </message>
+    <message>
+        <source>Stadtteile und Staaten werden nicht auf diesem Weg geändert.</source>
+        <translation>Districts and countries are not changed this way.</translation>
+    </message>
+    <message>
+        <source>Bitte den Beginn des Berichtszeitraums als Datum angeben.</source>
+        <translation>Please give the start of the reporting period as a date.</translation>
+    </message>
+    <message>
+        <source>Bitte das Ende des Berichtszeitraums als Datum angeben.</source>
+        <translation>Please give the end of the reporting period as a date.</translation>
+    </message>
+    <message>
+        <source>Der Berichtszeitraum endet ({end}) vor seinem Beginn ({start}).</source>
+        <translation>The reporting period ends ({end}) before it starts ({start}).</translation>
+    </message>
+    <message>
+        <source>Unbekannter Stadtteil: {names}.</source>
+        <translation>Unknown district: {names}.</translation>
+    </message>
+    <message>
+        <source>Die Sperrgrenze muss eine ganze Zahl sein.</source>
+        <translation>The limit for hiding small numbers must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Die Sperrgrenze {threshold} ist zu niedrig: Fallzahlen von 1 bis mindestens {minimum} müssen gesperrt bleiben, sonst können einzelne Personen erkennbar werden.</source>
+        <translation>The limit {threshold} for hiding small numbers is too low: case counts from 1 to at least {minimum} must stay hidden, otherwise individual people could be identified.</translation>
+    </message>
+    <message>
+        <source>Der Verweiszettel gibt es auf Deutsch („de“) oder Englisch („en“).</source>
+        <translation>The referral slip comes in German (“de”) or English (“en”).</translation>
+    </message>
+    <message>
+        <source>„{value}“ ist kein bekanntes Thema.</source>
+        <translation>“{value}” is not a known topic.</translation>
+    </message>
+    <message>
+        <source>Bitte einen Namen für dieses Gerät angeben, z. B. „Laptop Nord“.</source>
+        <translation>Please enter a name for this device, e.g. “Laptop North”.</translation>
+    </message>
+    <message>
+        <source>Bitte bestätigen, dass der Wiederherstellungsschlüssel notiert oder ausgedruckt ist.</source>
+        <translation>Please confirm that the recovery key has been written down or printed.</translation>
+    </message>
+    <message>
+        <source>Bitte die Identitätskarte der Koordination laden und den Fingerabdruck bestätigen – oder den Schritt überspringen.</source>
+        <translation>Please load the coordination office’s identity card and confirm its fingerprint – or skip this step.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase braucht mindestens {minimum} Zeichen.</source>
+        <translation>The passphrase needs at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <source>Die Passphrase ist zu leicht zu erraten ({strength}). Bitte mindestens „stark“ erreichen.</source>
+        <translation>The passphrase is too easy to guess ({strength}). Please reach at least “strong”.</translation>
+    </message>
+    <message>
+        <source>Die beiden Eingaben stimmen nicht überein.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+    <message>
+        <source>Bitte die bisherige Passphrase eingeben.</source>
+        <translation>Please enter the current passphrase.</translation>
+    </message>
+    <message>
+        <source>Bitte den Wiederherstellungsschlüssel eingeben.</source>
+        <translation>Please enter the recovery key.</translation>
+    </message>
+    <message>
+        <source>Die neue Passphrase gleicht der bisherigen.</source>
+        <translation>The new passphrase is the same as the current one.</translation>
     </message>
 </context>
 </TS>

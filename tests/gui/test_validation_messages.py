@@ -15,39 +15,33 @@ from vielfalt_desktop.ui.i18n import message_text
 TODAY = dt.date(2026, 11, 24)
 
 
-def _templates() -> set[str]:
-    found = {
-        value
-        for name, value in vars(messages).items()
-        if name.isupper() and isinstance(value, str) and name != "CONTEXT"
-    }
-    return found | set(messages.FIELD_LABELS.values())
-
-
-def _validation_context() -> dict[str, tuple[str, str | None]]:
+def _translations() -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(context, source) → (translation, type) for every message in the .ts."""
     tree = ET.parse(resource_path("translations", "vielfalt_en.ts"))
+    found = {}
     for context in tree.iter("context"):
-        if context.findtext("name") == messages.CONTEXT:
-            return {
-                m.findtext("source") or "": (
-                    m.findtext("translation") or "",
-                    m.find("translation").get("type"),  # type: ignore[union-attr]
-                )
-                for m in context.iter("message")
-            }
-    return {}
+        name = context.findtext("name") or ""
+        for m in context.iter("message"):
+            translation = m.find("translation")
+            assert translation is not None
+            found[(name, m.findtext("source") or "")] = (
+                translation.text or "",
+                translation.get("type"),
+            )
+    return found
 
 
 def test_every_template_and_label_has_an_english_translation() -> None:
-    templates = _templates()
-    assert len(templates) > 60
-    ts = _validation_context()
-    missing = sorted(templates - ts.keys())
+    marked = set(messages.marked())  # (context, template) of every message and label
+    assert {text for _context, text in marked} >= set(messages.FIELD_LABELS.values())
+    assert len(marked) > 150
+    ts = _translations()
+    missing = sorted(f"{c}: {t}" for c, t in marked - ts.keys())
     assert not missing, "run `make translations`: " + ", ".join(missing)
-    for template in templates:
-        english, kind = ts[template]
-        assert kind is None, f"unfinished: {template!r}"
-        assert english.strip(), f"not translated: {template!r}"
+    for key in marked:
+        english, kind = ts[key]
+        assert kind is None, f"unfinished: {key!r}"
+        assert english.strip(), f"not translated: {key!r}"
 
 
 def _refused_form(ctx: UiContext, qtbot) -> ContactForm:

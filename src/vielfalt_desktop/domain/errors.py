@@ -1,4 +1,8 @@
-"""Errors a person can act on. Each carries one clear German sentence and a CLI exit code."""
+"""Errors a person can act on. Each carries one clear German sentence and a CLI exit code.
+
+Where the GUI shows the sentence it is a :class:`~vielfalt_desktop.domain.messages.Message`
+(still a ``str``), so the UI can translate it (``ui.i18n.error_text``).
+"""
 
 from __future__ import annotations
 

@@ -1,29 +1,59 @@
-"""The core's validation messages: German templates the UI can translate.
+"""The core's messages: German templates the UI can translate.
 
 The core stays free of Qt and speaks German (CLI, logs, tests). A message is a :class:`Message`:
 a plain ``str`` holding the German text, which also remembers its template and the values put
-into it. The UI looks the template up in Qt's translator (context :data:`CONTEXT`) and fills
-in the same values, so the English UI shows English messages (``ui.i18n.message_text``).
+into it. The UI looks the template up in Qt's translator (in the template's context, see
+:attr:`Message.context`) and fills in the same values, so the English UI shows English messages
+(``ui.i18n.message_text`` and ``ui.i18n.error_text``).
 
-Every template and every field label lives in this one file, each wrapped in
+Every template and every label lives in this one file, each wrapped in
 :func:`QT_TRANSLATE_NOOP` so that ``pyside6-lupdate`` (``make translations``) extracts it into
-``resources/translations/vielfalt_en.ts``. Rules for templates:
+``resources/translations/vielfalt_en.ts``. The contexts there:
+
+* ``Validation`` – what is wrong with what the user entered (records, setup, passphrase,
+  retention rules, report settings), mostly by field;
+* ``Errors`` – why something was refused or failed (bundles and identity cards, the store and
+  its key file, files, entries deleted meanwhile);
+* ``Passphrase`` – the strength of a new passphrase and advice on it.
+
+Rules for templates:
 
 * placeholders are named (``{label}``, ``{value}``, ``{maximum}``) and may be reordered;
-* a value that is itself text for the reader (a field label) is passed as a :class:`Message`,
-  so it is translated too; codes and numbers are passed as they are.
+* a value that is itself text for the reader (a field label, a wrapped message) is passed as a
+  :class:`Message`, so it is translated too; codes, numbers, names and paths are passed as they
+  are;
+* a German text is a template in one context only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-CONTEXT = "Validation"
+CONTEXT = "Validation"  # the context of templates marked before contexts were told apart
+
+_CONTEXT_OF: dict[str, str] = {}
+_MARKED: list[tuple[str, str]] = []
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate, which knows this name, and returns it unchanged (no Qt)."""
+    """Marks ``text`` for lupdate, which knows this name, and returns it unchanged (no Qt).
+
+    Also notes the context, so that a :class:`Message` made from ``text`` knows where the UI
+    finds its translation.
+    """
+    _CONTEXT_OF.setdefault(text, context)
+    _MARKED.append((context, text))
     return text
+
+
+def context_of(template: str) -> str:
+    """The lupdate context of a template (:data:`CONTEXT` for text that was never marked)."""
+    return _CONTEXT_OF.get(template, CONTEXT)
+
+
+def marked() -> list[tuple[str, str]]:
+    """Every (context, template) marked in this file, in order (for tests)."""
+    return list(_MARKED)
 
 
 class Message(str):
@@ -32,7 +62,7 @@ class Message(str):
     template: str
     params: Mapping[str, object]
 
-    def __new__(cls, template: str, **params: object) -> Message:
+    def __new__(cls, template: str, /, **params: object) -> Message:
         message = super().__new__(cls, template.format_map(params))
         message.template = template
         message.params = params
@@ -41,10 +71,20 @@ class Message(str):
     def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, object]]:
         return (self.template,), dict(self.params)
 
+    @property
+    def context(self) -> str:
+        """Where the UI's translator finds the template (``Validation``, ``Errors`` …)."""
+        return context_of(self.template)
+
 
 def label(name: str) -> Message:
     """The label of a record field (its name if there is none), as a translatable message."""
     return Message(FIELD_LABELS.get(name, name))
+
+
+def kind_label(kind: str) -> Message:
+    """The plural name of a record kind (``contact`` → Kontakte), as a translatable message."""
+    return Message(KIND_LABELS.get(kind, kind))
 
 
 # --- field labels ---------------------------------------------------------------------------
@@ -175,3 +215,344 @@ CODE_FORMAT = QT_TRANSLATE_NOOP(
 NOT_AN_ACTION = QT_TRANSLATE_NOOP("Validation", "„{value}“ ist keine protokollierte Aktion.")
 COUNT_NEGATIVE = QT_TRANSLATE_NOOP("Validation", "Die Anzahl kann nicht negativ sein.")
 NOT_A_RULE = QT_TRANSLATE_NOOP("Validation", "„{value}“ ist keine Aufbewahrungsregel.")
+
+# --- record kinds (plural), as values in messages -------------------------------------------
+
+KIND_LABELS: dict[str, str] = {
+    "contact": QT_TRANSLATE_NOOP("Validation", "Kontakte"),
+    "referral": QT_TRANSLATE_NOOP("Validation", "Verweise"),
+    "referral_status": QT_TRANSLATE_NOOP("Validation", "Verweis-Verlauf"),
+    "conflict": QT_TRANSLATE_NOOP("Validation", "Konflikte"),
+    "intervention": QT_TRANSLATE_NOOP("Validation", "Interventionen"),
+    "event": QT_TRANSLATE_NOOP("Validation", "Veranstaltungen"),
+}
+
+# --- retention rules ------------------------------------------------------------------------
+
+NOT_A_NOTE_KIND = QT_TRANSLATE_NOOP(
+    "Validation", "„{value}“ ist keine Art von Einträgen mit Freitext."
+)
+NOTE_MONTHS = QT_TRANSLATE_NOOP(
+    "Validation", "Freitext der {kind}: zwischen {minimum} und {maximum} Monaten."
+)
+PSEUDONYM_MONTHS = QT_TRANSLATE_NOOP(
+    "Validation", "Pseudonym-Verknüpfung: zwischen {minimum} und {maximum} Monaten."
+)
+ACK_DAYS = QT_TRANSLATE_NOOP(
+    "Validation", "Entfernen nach Bestätigung: zwischen {minimum} und {maximum} Tagen."
+)
+ONLY_LAPTOP_PURGES = QT_TRANSLATE_NOOP(
+    "Validation", "Nur ein Laptop gibt bestätigte Einträge wieder ab."
+)
+
+# --- choice lists ---------------------------------------------------------------------------
+
+VOCABULARY_NOT_HERE = QT_TRANSLATE_NOOP(
+    "Validation", "Stadtteile und Staaten werden nicht auf diesem Weg geändert."
+)
+
+# --- reports --------------------------------------------------------------------------------
+
+PERIOD_START_REQUIRED = QT_TRANSLATE_NOOP(
+    "Validation", "Bitte den Beginn des Berichtszeitraums als Datum angeben."
+)
+PERIOD_END_REQUIRED = QT_TRANSLATE_NOOP(
+    "Validation", "Bitte das Ende des Berichtszeitraums als Datum angeben."
+)
+PERIOD_REVERSED = QT_TRANSLATE_NOOP(
+    "Validation", "Der Berichtszeitraum endet ({end}) vor seinem Beginn ({start})."
+)
+UNKNOWN_DISTRICTS = QT_TRANSLATE_NOOP("Validation", "Unbekannter Stadtteil: {names}.")
+THRESHOLD_NOT_AN_INTEGER = QT_TRANSLATE_NOOP(
+    "Validation", "Die Sperrgrenze muss eine ganze Zahl sein."
+)
+THRESHOLD_TOO_LOW = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Die Sperrgrenze {threshold} ist zu niedrig: Fallzahlen von 1 bis mindestens {minimum} "
+    "müssen gesperrt bleiben, sonst können einzelne Personen erkennbar werden.",
+)
+SLIP_LANGUAGE = QT_TRANSLATE_NOOP(
+    "Validation", "Der Verweiszettel gibt es auf Deutsch („de“) oder Englisch („en“)."
+)
+NOT_A_TOPIC = QT_TRANSLATE_NOOP("Validation", "„{value}“ ist kein bekanntes Thema.")
+
+# --- setup and passphrase -------------------------------------------------------------------
+
+DEVICE_NAME_EXAMPLE = QT_TRANSLATE_NOOP(
+    "Validation", "Bitte einen Namen für dieses Gerät angeben, z. B. „Laptop Nord“."
+)
+RECOVERY_NOT_NOTED = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Bitte bestätigen, dass der Wiederherstellungsschlüssel notiert oder ausgedruckt ist.",
+)
+CARD_NOT_CONFIRMED = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Bitte die Identitätskarte der Koordination laden und den Fingerabdruck bestätigen – "
+    "oder den Schritt überspringen.",
+)
+PASSPHRASE_TOO_SHORT = QT_TRANSLATE_NOOP(
+    "Validation", "Die Passphrase braucht mindestens {minimum} Zeichen."
+)
+PASSPHRASE_TOO_WEAK = QT_TRANSLATE_NOOP(
+    "Validation",
+    "Die Passphrase ist zu leicht zu erraten ({strength}). Bitte mindestens „stark“ erreichen.",
+)
+PASSPHRASES_DIFFER = QT_TRANSLATE_NOOP("Validation", "Die beiden Eingaben stimmen nicht überein.")
+OLD_PASSPHRASE_REQUIRED = QT_TRANSLATE_NOOP(
+    "Validation", "Bitte die bisherige Passphrase eingeben."
+)
+RECOVERY_KEY_REQUIRED = QT_TRANSLATE_NOOP(
+    "Validation", "Bitte den Wiederherstellungsschlüssel eingeben."
+)
+PASSPHRASE_UNCHANGED = QT_TRANSLATE_NOOP(
+    "Validation", "Die neue Passphrase gleicht der bisherigen."
+)
+
+# --- errors: the setup ----------------------------------------------------------------------
+
+SETUP_ROLE_FIXED = QT_TRANSLATE_NOOP(
+    "Errors", "Der Datenbestand ist schon angelegt; die Rolle bleibt."
+)
+SETUP_UNKNOWN_ROLE = QT_TRANSLATE_NOOP("Errors", "Unbekannte Rolle „{role}“.")
+SETUP_STORE_CREATED = QT_TRANSLATE_NOOP("Errors", "Der Datenbestand ist schon angelegt.")
+SETUP_NO_CARDS_YET = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Identitätskarten können noch nicht geladen werden. Das geht später unter „Synchronisation“.",
+)
+SETUP_NO_CARDS = QT_TRANSLATE_NOOP("Errors", "Identitätskarten können noch nicht geladen werden.")
+SETUP_CARD_NOT_OFFICE = QT_TRANSLATE_NOOP(
+    "Errors", "Diese Identitätskarte gehört zu „{name}“, nicht zur Koordination."
+)
+SETUP_LOAD_CARD_FIRST = QT_TRANSLATE_NOOP(
+    "Errors", "Bitte zuerst die Identitätskarte der Koordination laden."
+)
+SETUP_NO_WAY_BACK = QT_TRANSLATE_NOOP(
+    "Errors", "Hier geht es nicht zurück: der Datenbestand ist schon angelegt."
+)
+SETUP_UNFINISHED = QT_TRANSLATE_NOOP("Errors", "Die Einrichtung ist noch nicht abgeschlossen.")
+
+# --- errors: the store and its key file -----------------------------------------------------
+
+UNKNOWN_STORE_ROLE = QT_TRANSLATE_NOOP(
+    "Errors", "Unbekannte Rolle „{role}“ (erlaubt: field, office)."
+)
+DEVICE_NAME_REQUIRED = QT_TRANSLATE_NOOP("Errors", "Bitte einen Namen für dieses Gerät angeben.")
+STORE_EXISTS = QT_TRANSLATE_NOOP(
+    "Errors", "In {folder} liegt schon ein Datenbestand; er wird nicht überschrieben."
+)
+NO_STORE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "In {folder} gibt es keinen Datenbestand. Mit „vielfalt init“ wird einer angelegt.",
+)
+ONLY_KEY_FILE = QT_TRANSLATE_NOOP(
+    "Errors", "Die Datenbank {path} fehlt, nur die Schlüsseldatei ist da."
+)
+STORE_LOCKED = QT_TRANSLATE_NOOP("Errors", "Der Datenbestand ist gesperrt.")
+DATABASE_MISSING = QT_TRANSLATE_NOOP("Errors", "Die Datenbank {path} fehlt.")
+NO_SQLCIPHER = QT_TRANSLATE_NOOP(
+    "Errors", "Die Datenbankbibliothek verschlüsselt nicht (SQLCipher fehlt)."
+)
+DATABASE_WRONG_KEY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Datenbank {path} lässt sich mit diesem Schlüssel nicht öffnen "
+    "(falsche Schlüsseldatei oder beschädigte Datei).",
+)
+KDF_TOO_WEAK = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Schlüsselableitung ist zu schwach eingestellt "
+    "(mindestens 64 MiB Speicher, 3 Durchläufe, 4 Spuren).",
+)
+KDF_LANES = QT_TRANSLATE_NOOP("Errors", "Die Schlüsselableitung braucht mindestens 4 Spuren.")
+PASSPHRASE_MIN_LENGTH = QT_TRANSLATE_NOOP(
+    "Errors", "Die Passphrase muss mindestens {minimum} Zeichen lang sein."
+)
+WRONG_PASSPHRASE = QT_TRANSLATE_NOOP("Errors", "Die Passphrase ist falsch.")
+WRONG_RECOVERY_KEY = QT_TRANSLATE_NOOP("Errors", "Der Wiederherstellungsschlüssel ist falsch.")
+INVALID_RECOVERY_KEY = QT_TRANSLATE_NOOP("Errors", "Der Wiederherstellungsschlüssel ist ungültig.")
+KEY_FILE_EXISTS = QT_TRANSLATE_NOOP(
+    "Errors", "Die Schlüsseldatei {path} gibt es schon; sie wird nicht ersetzt."
+)
+KEY_FILE_MISSING = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Schlüsseldatei {path} fehlt. Ohne sie lassen sich die Daten nicht öffnen; "
+    "bitte aus der Sicherung zurückholen.",
+)
+KEY_FILE_NEWER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Schlüsseldatei stammt aus einer neueren Programmversion. "
+    "Bitte Vielfalt Desktop aktualisieren.",
+)
+KEY_FILE_DAMAGED = QT_TRANSLATE_NOOP("Errors", "Die Schlüsseldatei {path} ist beschädigt.")
+KEY_FILE_FOREIGN = QT_TRANSLATE_NOOP(
+    "Errors", "Die Schlüsseldatei {path} gehört nicht zu diesem Datenbestand."
+)
+
+# --- errors: entries ------------------------------------------------------------------------
+
+DELETED_MEANWHILE = QT_TRANSLATE_NOOP("Errors", "Der Eintrag wurde inzwischen gelöscht.")
+ALREADY_DELETED = QT_TRANSLATE_NOOP("Errors", "Der Eintrag wurde schon gelöscht.")
+NOT_FOUND = QT_TRANSLATE_NOOP("Errors", "Der Eintrag wurde nicht gefunden oder ist gelöscht.")
+PERSONAL_DATA = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Der Text enthält vermutlich personenbezogene Daten ({kinds}). "
+    "Bitte entfernen oder ausdrücklich bestätigen.",
+)
+
+# --- errors: files --------------------------------------------------------------------------
+
+IN_FILE = QT_TRANSLATE_NOOP("Errors", "{file}: {message}")
+FILE_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Errors", "{path}: Die Datei lässt sich nicht lesen ({reason})."
+)
+FOLDER_MISSING = QT_TRANSLATE_NOOP("Errors", "Der Ordner {folder} existiert nicht.")
+FILE_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Errors", "Die Datei {path} lässt sich nicht speichern ({reason})."
+)
+
+# --- errors: synchronisation ----------------------------------------------------------------
+
+NO_SYNC_KEYS = QT_TRANSLATE_NOOP(
+    "Errors", "Dieses Gerät hat noch keine Schlüssel für die Synchronisation."
+)
+OWN_CARD = QT_TRANSLATE_NOOP("Errors", "Das ist die Identitätskarte dieses Geräts selbst.")
+KEYS_CHANGED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "„{name}“ ist schon mit anderen Schlüsseln bekannt. "
+    "Eine geänderte Identität wird nicht stillschweigend übernommen.",
+)
+NOT_A_CARD = QT_TRANSLATE_NOOP("Errors", "Die Datei ist keine gültige Vielfalt-Identitätskarte.")
+CARD_TOO_NEW = QT_TRANSLATE_NOOP(
+    "Errors", "Die Identitätskarte stammt aus einer neueren Programmversion."
+)
+NO_SUCH_PEER = QT_TRANSLATE_NOOP("Errors", "Kein vertrautes Gerät „{name}“ gefunden.")
+PEER_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "Errors", "„{name}“ ist nicht eindeutig; bitte die Geräte-ID angeben."
+)
+BUNDLE_TOO_LARGE = QT_TRANSLATE_NOOP("Errors", "{file}: Die Datei ist zu groß für ein Bündel.")
+NOT_A_BUNDLE = QT_TRANSLATE_NOOP("Errors", "Die Datei ist kein Vielfalt-Bündel.")
+BUNDLE_TOO_NEW = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel hat Format {version}; dieses Programm kennt nur Format {known}. "
+    "Bitte Vielfalt Desktop aktualisieren.",
+)
+BUNDLE_DAMAGED = QT_TRANSLATE_NOOP(
+    "Errors", "Das Bündel ist beschädigt oder wurde verändert; es wurde nicht eingelesen."
+)
+UNTRUSTED_SENDER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel kommt von „{sender}“, einem nicht vertrauten Gerät. "
+    "Zuerst dessen Identitätskarte hinzufügen.",
+)
+WRONG_RECIPIENT = QT_TRANSLATE_NOOP("Errors", "Das Bündel ist an ein anderes Gerät adressiert.")
+BUNDLE_CONTENT_BROKEN = QT_TRANSLATE_NOOP("Errors", "Der Inhalt des Bündels ist fehlerhaft.")
+BUNDLE_CONTENT_REFUSED = QT_TRANSLATE_NOOP(
+    "Errors", "Der Inhalt des Bündels ist fehlerhaft; es wurde nichts übernommen."
+)
+SENDER_CLOCK_AHEAD = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. "
+    "Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren.",
+)
+LOGS_ARE_APPEND_ONLY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel will Protokolleinträge ändern oder löschen; "
+    "Protokolle werden nur ergänzt. Es wurde nichts übernommen.",
+)
+
+# --- passphrase strength --------------------------------------------------------------------
+
+STRENGTH_LABELS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Passphrase", "sehr schwach"),
+    QT_TRANSLATE_NOOP("Passphrase", "schwach"),
+    QT_TRANSLATE_NOOP("Passphrase", "mäßig"),
+    QT_TRANSLATE_NOOP("Passphrase", "stark"),
+    QT_TRANSLATE_NOOP("Passphrase", "sehr stark"),
+)
+USE_AT_LEAST = QT_TRANSLATE_NOOP("Passphrase", "Mindestens {minimum} Zeichen verwenden.")
+CRACK_MINUTE = QT_TRANSLATE_NOOP("Passphrase", "weniger als eine Minute")
+CRACK_MINUTES = QT_TRANSLATE_NOOP("Passphrase", "etwa {n} Minuten")
+CRACK_HOURS = QT_TRANSLATE_NOOP("Passphrase", "etwa {n} Stunden")
+CRACK_DAYS = QT_TRANSLATE_NOOP("Passphrase", "etwa {n} Tage")
+CRACK_YEARS = QT_TRANSLATE_NOOP("Passphrase", "etwa {n} Jahre")
+CRACK_CENTURY = QT_TRANSLATE_NOOP("Passphrase", "mehr als ein Jahrhundert")
+
+# zxcvbn speaks English; these are its messages in German (keys: zxcvbn's text).
+PASSPHRASE_ADVICE: dict[str, str] = {
+    "Use a few words, avoid common phrases.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Mehrere Wörter verwenden, bekannte Redewendungen vermeiden."
+    ),
+    "No need for symbols, digits, or uppercase letters.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig."
+    ),
+    "Add another word or two. Uncommon words are better.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Ein, zwei weitere Wörter anhängen – ungewöhnliche Wörter sind besser."
+    ),
+    "Straight rows of keys are easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Tastenreihen sind leicht zu erraten."
+    ),
+    "Short keyboard patterns are easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Kurze Tastaturmuster sind leicht zu erraten."
+    ),
+    "Use a longer keyboard pattern with more turns.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Ein längeres Tastaturmuster mit mehr Richtungswechseln verwenden."
+    ),
+    'Repeats like "aaa" are easy to guess.': QT_TRANSLATE_NOOP(
+        "Passphrase", "Wiederholungen wie „aaa“ sind leicht zu erraten."
+    ),
+    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': QT_TRANSLATE_NOOP(
+        "Passphrase", "Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“."
+    ),
+    "Avoid repeated words and characters.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Wiederholte Wörter und Zeichen vermeiden."
+    ),
+    'Sequences like "abc" or "6543" are easy to guess.': QT_TRANSLATE_NOOP(
+        "Passphrase", "Folgen wie „abc“ oder „6543“ sind leicht zu erraten."
+    ),
+    "Avoid sequences.": QT_TRANSLATE_NOOP("Passphrase", "Zeichenfolgen vermeiden."),
+    "Recent years are easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Jahreszahlen der letzten Jahre sind leicht zu erraten."
+    ),
+    "Avoid recent years.": QT_TRANSLATE_NOOP("Passphrase", "Aktuelle Jahreszahlen vermeiden."),
+    "Avoid years that are associated with you.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Jahreszahlen mit persönlichem Bezug vermeiden."
+    ),
+    "Dates are often easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Datumsangaben sind oft leicht zu erraten."
+    ),
+    "Avoid dates and years that are associated with you.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Daten und Jahreszahlen mit persönlichem Bezug vermeiden."
+    ),
+    "This is a top-10 common password.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Das ist eines der 10 häufigsten Passwörter."
+    ),
+    "This is a top-100 common password.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Das ist eines der 100 häufigsten Passwörter."
+    ),
+    "This is a very common password.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Das ist ein sehr häufiges Passwort."
+    ),
+    "This is similar to a commonly used password.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Das ähnelt einem häufigen Passwort."
+    ),
+    "A word by itself is easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Ein einzelnes Wort ist leicht zu erraten."
+    ),
+    "Names and surnames by themselves are easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Vor- und Nachnamen allein sind leicht zu erraten."
+    ),
+    "Common names and surnames are easy to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Häufige Vor- und Nachnamen sind leicht zu erraten."
+    ),
+    "Capitalization doesn't help very much.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Großschreibung hilft kaum."
+    ),
+    "All-uppercase is almost as easy to guess as all-lowercase.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben."
+    ),
+    "Reversed words aren't much harder to guess.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Rückwärts geschriebene Wörter sind kaum schwerer zu erraten."
+    ),
+    "Predictable substitutions like '@' instead of 'a' don't help very much.": QT_TRANSLATE_NOOP(
+        "Passphrase", "Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum."
+    ),
+}

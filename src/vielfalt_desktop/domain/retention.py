@@ -12,7 +12,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError
+from vielfalt_desktop.domain.messages import Message, kind_label
 
 # Free-text fields per record kind that the notes rule clears. Titles of events and the
 # partner directory (organisations, not people) are not notes and stay.
@@ -25,12 +27,7 @@ NOTE_FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("note",),
 }
 KIND_LABELS = {
-    "contact": "Kontakte",
-    "referral": "Verweise",
-    "referral_status": "Verweis-Verlauf",
-    "conflict": "Konflikte",
-    "intervention": "Interventionen",
-    "event": "Veranstaltungen",
+    **msg.KIND_LABELS,  # contact … event: also named in messages, so there translatable
     "conflict_log": "Konfliktprotokoll der Synchronisation",
     "backup": "Sicherungskopien",
 }
@@ -57,23 +54,23 @@ class RetentionPolicy:
     purge_after_ack_days: int | None = None
 
     def problems(self) -> dict[str, str]:
+        """What is wrong with the rules, by field (German :class:`Message` texts)."""
         found: dict[str, str] = {}
         for kind, months in self.note_months.items():
             if kind not in NOTE_FIELDS:
-                found[kind] = f"„{kind}“ ist keine Art von Einträgen mit Freitext."
+                found[kind] = Message(msg.NOT_A_NOTE_KIND, value=kind)
             elif not MIN_MONTHS <= months <= MAX_MONTHS:
-                found[kind] = (
-                    f"Freitext der {KIND_LABELS[kind]}: zwischen {MIN_MONTHS} und "
-                    f"{MAX_MONTHS} Monaten."
+                found[kind] = Message(
+                    msg.NOTE_MONTHS, kind=kind_label(kind), minimum=MIN_MONTHS, maximum=MAX_MONTHS
                 )
         if not MIN_MONTHS <= self.pseudonym_months <= MAX_MONTHS:
-            found["pseudonym"] = (
-                f"Pseudonym-Verknüpfung: zwischen {MIN_MONTHS} und {MAX_MONTHS} Monaten."
+            found["pseudonym"] = Message(
+                msg.PSEUDONYM_MONTHS, minimum=MIN_MONTHS, maximum=MAX_MONTHS
             )
         days = self.purge_after_ack_days
         if days is not None and not MIN_ACK_DAYS <= days <= MAX_ACK_DAYS:
-            found["purge_after_ack_days"] = (
-                f"Entfernen nach Bestätigung: zwischen {MIN_ACK_DAYS} und {MAX_ACK_DAYS} Tagen."
+            found["purge_after_ack_days"] = Message(
+                msg.ACK_DAYS, minimum=MIN_ACK_DAYS, maximum=MAX_ACK_DAYS
             )
         return found
 

@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Generic, TypeVar
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError
+from vielfalt_desktop.domain.messages import Message
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -83,14 +85,12 @@ class Suppression(Generic[K]):
 def check_threshold(threshold: int) -> int:
     """The threshold if allowed, else a :class:`ValidationError` saying why."""
     if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise ValidationError({"threshold": "Die Sperrgrenze muss eine ganze Zahl sein."})
+        raise ValidationError({"threshold": Message(msg.THRESHOLD_NOT_AN_INTEGER)})
     if threshold < MIN_THRESHOLD:
         raise ValidationError(
             {
-                "threshold": (
-                    f"Die Sperrgrenze {threshold} ist zu niedrig: Fallzahlen von 1 bis "
-                    f"mindestens {MIN_THRESHOLD} müssen gesperrt bleiben, sonst können "
-                    "einzelne Personen erkennbar werden."
+                "threshold": Message(
+                    msg.THRESHOLD_TOO_LOW, threshold=threshold, minimum=MIN_THRESHOLD
                 )
             }
         )

@@ -20,7 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import StoreError, ValidationError, WrongPassphrase
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.setup import Strength, estimate, name_words, passphrase_problems
 from vielfalt_desktop.store.database import Store
@@ -68,9 +70,7 @@ def change_passphrase(app: App, old: str, new: str, *, recovery: bool = False) -
         raise ValidationError(found)
     keyfile = KeyFile.load(store.paths.key)
     if keyfile.store_id != store.meta("store_id", keyfile.store_id):
-        raise StoreError(
-            f"Die Schlüsseldatei {store.paths.key} gehört nicht zu diesem Datenbestand."
-        )
+        raise StoreError(Message(msg.KEY_FILE_FOREIGN, path=store.paths.key))
     try:
         data_key = unlock_key(keyfile, old, recovery=recovery)
     except WrongPassphrase:
@@ -99,14 +99,12 @@ class PassphraseChange:
         """What keeps the change from being made, by field ("old", "passphrase", "repeat")."""
         found: dict[str, str] = {}
         if not self.old.strip():
-            found["old"] = (
-                "Bitte den Wiederherstellungsschlüssel eingeben."
-                if self.recovery
-                else "Bitte die bisherige Passphrase eingeben."
+            found["old"] = Message(
+                msg.RECOVERY_KEY_REQUIRED if self.recovery else msg.OLD_PASSPHRASE_REQUIRED
             )
         found.update(passphrase_problems(self.new, self.repeat, self.strength()))
         if not self.recovery and self.new and self.new == self.old:
-            found.setdefault("passphrase", "Die neue Passphrase gleicht der bisherigen.")
+            found.setdefault("passphrase", Message(msg.PASSPHRASE_UNCHANGED))
         return found
 
     def can_apply(self) -> bool:

@@ -42,11 +42,8 @@ class PersonalDataFound(VielfaltError):
     def __init__(self, findings: dict[str, list[Finding]]) -> None:
         self.findings = findings
         kinds = sorted({f.label for found in findings.values() for f in found})
-        super().__init__(
-            "Der Text enthält vermutlich personenbezogene Daten ("
-            + ", ".join(kinds)
-            + "). Bitte entfernen oder ausdrücklich bestätigen."
-        )
+        # The kinds are named in German (domain.privacy); the sentence around them translates.
+        super().__init__(Message(msg.PERSONAL_DATA, kinds=", ".join(kinds)))
 
 
 class RecordService:
@@ -154,13 +151,13 @@ class RecordService:
         with self.store.read() as conn:
             current = repo.get(conn, type(record), record.id)
         if current is None:
-            raise NotFound("Der Eintrag wurde inzwischen gelöscht.")
+            raise NotFound(Message(msg.DELETED_MEANWHILE))
         if codec.values(current) == codec.values(record):
             return record  # nothing changed: no write, no new revision
         with self.store.write() as write:
             current = repo.get(write.conn, type(record), record.id)
             if current is None:
-                raise NotFound("Der Eintrag wurde inzwischen gelöscht.")
+                raise NotFound(Message(msg.DELETED_MEANWHILE))
             self._check_references(write, record)
             before, after = codec.values(current), codec.values(record)
             changed = [name for name in codec.names if before[name] != after[name]]
@@ -209,7 +206,7 @@ class RecordService:
         kind = record_type.kind
         with self.store.write() as write:
             if repo.get(write.conn, record_type, record_id) is None:
-                raise NotFound("Der Eintrag wurde schon gelöscht.")
+                raise NotFound(Message(msg.ALREADY_DELETED))
             if kind == "partner":
                 used = repo.count_where(write.conn, "referral", "partner_id", record_id)
                 if used:
@@ -248,7 +245,7 @@ class RecordService:
         with self.store.read() as conn:
             record = repo.get(conn, record_type, record_id)
         if record is None:
-            raise NotFound("Der Eintrag wurde nicht gefunden oder ist gelöscht.")
+            raise NotFound(Message(msg.NOT_FOUND))
         assert isinstance(record, record_type)
         return record
 

@@ -16,7 +16,9 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.fileio import atomic_write_bytes
 from vielfalt_desktop.reports import formatting as fmt
@@ -57,17 +59,15 @@ def build_report(
     problems: dict[str, str] = {}
     start, end = _as_date(date_from), _as_date(date_to)
     if start is None:
-        problems["date_from"] = "Bitte den Beginn des Berichtszeitraums als Datum angeben."
+        problems["date_from"] = Message(msg.PERIOD_START_REQUIRED)
     if end is None:
-        problems["date_to"] = "Bitte das Ende des Berichtszeitraums als Datum angeben."
+        problems["date_to"] = Message(msg.PERIOD_END_REQUIRED)
     if start is not None and end is not None and start > end:
-        problems["date_to"] = (
-            f"Der Berichtszeitraum endet ({fmt.date(end)}) vor seinem Beginn ({fmt.date(start)})."
-        )
+        problems["date_to"] = Message(msg.PERIOD_REVERSED, end=fmt.date(end), start=fmt.date(start))
     chosen, unknown = _expand_districts(app, districts)
     if unknown:
         names = ", ".join(f"„{code}“" for code in unknown)
-        problems["districts"] = f"Unbekannter Stadtteil: {names}."
+        problems["districts"] = Message(msg.UNKNOWN_DISTRICTS, names=names)
     try:
         check_threshold(threshold)
     except ValidationError as error:
@@ -104,9 +104,9 @@ def write_slip(app: App, partner_id: str, topic: str, lang: str, path: Path) -> 
     """Write a referral slip (one A5 page) for a partner and topic, in German or English."""
     problems: dict[str, str] = {}
     if lang not in LANGUAGES:
-        problems["lang"] = "Der Verweiszettel gibt es auf Deutsch („de“) oder Englisch („en“)."
+        problems["lang"] = Message(msg.SLIP_LANGUAGE)
     if topic not in app.vocab["topic"]:
-        problems["topic"] = f"„{topic}“ ist kein bekanntes Thema."
+        problems["topic"] = Message(msg.NOT_A_TOPIC, value=topic)
     if problems:
         raise ValidationError(problems)
     partner = app.records.get(Partner, partner_id)  # NotFound with a German message
@@ -161,9 +161,9 @@ def _expand_districts(app: App, codes: Sequence[str]) -> tuple[tuple[str, ...], 
 def save_export(path: Path, data: bytes) -> None:
     """Write an export to the path the user chose, atomically, or explain in German why not."""
     if not path.parent.is_dir():
-        raise VielfaltError(f"Der Ordner {path.parent} existiert nicht.")
+        raise VielfaltError(Message(msg.FOLDER_MISSING, folder=path.parent))
     try:
         atomic_write_bytes(path, data)
     except OSError as error:
         reason = error.strerror or error.__class__.__name__
-        raise VielfaltError(f"Die Datei {path} lässt sich nicht speichern ({reason}).") from None
+        raise VielfaltError(Message(msg.FILE_NOT_SAVED, path=path, reason=reason)) from None

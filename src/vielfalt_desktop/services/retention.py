@@ -30,7 +30,9 @@ from sqlalchemy import (
     true,
 )
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.audit import day_start, timestamp
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.records import DeletionEntry
 from vielfalt_desktop.domain.retention import NOTE_FIELDS, RetentionPolicy, months_before
 from vielfalt_desktop.domain.vocab import Vocabularies
@@ -95,9 +97,7 @@ class RetentionService:
     def set_policy(self, policy: RetentionPolicy) -> None:
         policy.checked()
         if policy.purge_after_ack_days is not None and self.store.role != "field":
-            raise _validation(
-                "purge_after_ack_days", "Nur ein Laptop gibt bestätigte Einträge wieder ab."
-            )
+            raise _validation("purge_after_ack_days", Message(msg.ONLY_LAPTOP_PURGES))
         with self.store.write() as write:
             self.store._save_meta(write.conn, {POLICY_KEY: policy.to_json()})
             audit.log(write, self.store.clock.now(), "update", "retention_policy")

@@ -29,7 +29,9 @@ from typing import Any, Protocol
 
 import zxcvbn
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.resources import resource_path
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store.database import DataPaths
@@ -43,62 +45,7 @@ _ZXCVBN_MAX = 72
 
 ROLES: dict[str, str] = {"field": "Laptop", "office": "Koordination"}
 
-STRENGTH_LABELS = ("sehr schwach", "schwach", "mäßig", "stark", "sehr stark")
-
-# zxcvbn speaks English; these are its messages in German. Unknown ones are dropped.
-_FEEDBACK_DE: dict[str, str] = {
-    "Use a few words, avoid common phrases.": (
-        "Mehrere Wörter verwenden, bekannte Redewendungen vermeiden."
-    ),
-    "No need for symbols, digits, or uppercase letters.": (
-        "Sonderzeichen, Ziffern oder Großbuchstaben sind nicht nötig."
-    ),
-    "Add another word or two. Uncommon words are better.": (
-        "Ein, zwei weitere Wörter anhängen – ungewöhnliche Wörter sind besser."
-    ),
-    "Straight rows of keys are easy to guess.": "Tastenreihen sind leicht zu erraten.",
-    "Short keyboard patterns are easy to guess.": "Kurze Tastaturmuster sind leicht zu erraten.",
-    "Use a longer keyboard pattern with more turns.": (
-        "Ein längeres Tastaturmuster mit mehr Richtungswechseln verwenden."
-    ),
-    'Repeats like "aaa" are easy to guess.': "Wiederholungen wie „aaa“ sind leicht zu erraten.",
-    'Repeats like "abcabcabc" are only slightly harder to guess than "abc".': (
-        "Wiederholungen wie „abcabcabc“ sind kaum schwerer zu erraten als „abc“."
-    ),
-    "Avoid repeated words and characters.": "Wiederholte Wörter und Zeichen vermeiden.",
-    'Sequences like "abc" or "6543" are easy to guess.': (
-        "Folgen wie „abc“ oder „6543“ sind leicht zu erraten."
-    ),
-    "Avoid sequences.": "Zeichenfolgen vermeiden.",
-    "Recent years are easy to guess.": "Jahreszahlen der letzten Jahre sind leicht zu erraten.",
-    "Avoid recent years.": "Aktuelle Jahreszahlen vermeiden.",
-    "Avoid years that are associated with you.": "Jahreszahlen mit persönlichem Bezug vermeiden.",
-    "Dates are often easy to guess.": "Datumsangaben sind oft leicht zu erraten.",
-    "Avoid dates and years that are associated with you.": (
-        "Daten und Jahreszahlen mit persönlichem Bezug vermeiden."
-    ),
-    "This is a top-10 common password.": "Das ist eines der 10 häufigsten Passwörter.",
-    "This is a top-100 common password.": "Das ist eines der 100 häufigsten Passwörter.",
-    "This is a very common password.": "Das ist ein sehr häufiges Passwort.",
-    "This is similar to a commonly used password.": "Das ähnelt einem häufigen Passwort.",
-    "A word by itself is easy to guess.": "Ein einzelnes Wort ist leicht zu erraten.",
-    "Names and surnames by themselves are easy to guess.": (
-        "Vor- und Nachnamen allein sind leicht zu erraten."
-    ),
-    "Common names and surnames are easy to guess.": (
-        "Häufige Vor- und Nachnamen sind leicht zu erraten."
-    ),
-    "Capitalization doesn't help very much.": "Großschreibung hilft kaum.",
-    "All-uppercase is almost as easy to guess as all-lowercase.": (
-        "Nur Großbuchstaben sind fast so leicht zu erraten wie nur Kleinbuchstaben."
-    ),
-    "Reversed words aren't much harder to guess.": (
-        "Rückwärts geschriebene Wörter sind kaum schwerer zu erraten."
-    ),
-    "Predictable substitutions like '@' instead of 'a' don't help very much.": (
-        "Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum."
-    ),
-}
+STRENGTH_LABELS = msg.STRENGTH_LABELS  # sehr schwach … sehr stark
 
 # zxcvbn's dictionaries are English; German passphrases need German words to be judged fairly.
 _GERMAN_TEXT = (
@@ -126,7 +73,11 @@ class Step(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Strength:
-    """A passphrase's estimated strength (zxcvbn score 0–4) with German advice."""
+    """A passphrase's estimated strength (zxcvbn score 0–4) with German advice.
+
+    Label, advice and crack time are :class:`Message` texts (empty ones plain), so the UI can
+    show them translated.
+    """
 
     score: int
     label: str
@@ -167,7 +118,9 @@ def _word_list() -> tuple[str, ...]:
 
 
 def _german(message: str) -> str:
-    return _FEEDBACK_DE.get(" ".join(message.split()), "")
+    """zxcvbn's advice in German (msg.PASSPHRASE_ADVICE); unknown advice is dropped."""
+    template = msg.PASSPHRASE_ADVICE.get(" ".join(message.split()))
+    return Message(template) if template else ""
 
 
 def _crack_time(seconds: float) -> str:
@@ -178,22 +131,22 @@ def _crack_time(seconds: float) -> str:
     """
     minute, hour, day, year = 60, 3600, 86400, 31_557_600
     if seconds < minute:
-        return "weniger als eine Minute"
+        return Message(msg.CRACK_MINUTE)
     if seconds < hour:
-        return f"etwa {round(seconds / minute)} Minuten"
+        return Message(msg.CRACK_MINUTES, n=round(seconds / minute))
     if seconds < day:
-        return f"etwa {round(seconds / hour)} Stunden"
+        return Message(msg.CRACK_HOURS, n=round(seconds / hour))
     if seconds < year:
-        return f"etwa {round(seconds / day)} Tage"
+        return Message(msg.CRACK_DAYS, n=round(seconds / day))
     if seconds < 100 * year:
-        return f"etwa {round(seconds / year)} Jahre"
-    return "mehr als ein Jahrhundert"
+        return Message(msg.CRACK_YEARS, n=round(seconds / year))
+    return Message(msg.CRACK_CENTURY)
 
 
 def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
     """Strength of ``passphrase``; acceptable means score ≥ 3 and at least 10 characters."""
     if not passphrase:
-        return Strength(0, STRENGTH_LABELS[0], False, "", (), "")
+        return Strength(0, Message(STRENGTH_LABELS[0]), False, "", (), "")
     sample = passphrase[:_ZXCVBN_MAX]
     result: dict[str, Any] = zxcvbn.zxcvbn(sample, user_inputs=[*user_inputs, *_word_list()])
     score = int(result["score"])
@@ -201,11 +154,11 @@ def estimate(passphrase: str, user_inputs: Sequence[str] = ()) -> Strength:
     warning = _german(str(feedback.get("warning") or ""))
     suggestions = [_german(str(s)) for s in feedback.get("suggestions") or ()]
     if len(passphrase) < MIN_LENGTH:
-        suggestions.insert(0, f"Mindestens {MIN_LENGTH} Zeichen verwenden.")
+        suggestions.insert(0, Message(msg.USE_AT_LEAST, minimum=MIN_LENGTH))
     seconds = float(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"])
     return Strength(
         score=score,
-        label=STRENGTH_LABELS[max(0, min(score, 4))],
+        label=Message(STRENGTH_LABELS[max(0, min(score, 4))]),
         acceptable=score >= MIN_SCORE and len(passphrase) >= MIN_LENGTH,
         warning=warning,
         suggestions=tuple(dict.fromkeys(s for s in suggestions if s)),
@@ -226,14 +179,11 @@ def passphrase_problems(passphrase: str, repeat: str, strength: Strength) -> dic
     """
     found: dict[str, str] = {}
     if len(passphrase) < MIN_LENGTH:
-        found["passphrase"] = f"Die Passphrase braucht mindestens {MIN_LENGTH} Zeichen."
+        found["passphrase"] = Message(msg.PASSPHRASE_TOO_SHORT, minimum=MIN_LENGTH)
     elif not strength.acceptable:
-        found["passphrase"] = (
-            f"Die Passphrase ist zu leicht zu erraten ({strength.label}). "
-            "Bitte mindestens „stark“ erreichen."
-        )
+        found["passphrase"] = Message(msg.PASSPHRASE_TOO_WEAK, strength=strength.label)
     if repeat != passphrase:
-        found["repeat"] = "Die beiden Eingaben stimmen nicht überein."
+        found["repeat"] = Message(msg.PASSPHRASES_DIFFER)
     return found
 
 
@@ -340,15 +290,15 @@ class SetupWizard:
 
     def set_role(self, role: str, name: str) -> None:
         if self.store_created:
-            raise SetupError("Der Datenbestand ist schon angelegt; die Rolle bleibt.")
+            raise SetupError(Message(msg.SETUP_ROLE_FIXED))
         if role not in ROLES:
-            raise SetupError(f"Unbekannte Rolle „{role}“.")
+            raise SetupError(Message(msg.SETUP_UNKNOWN_ROLE, role=role))
         self.data.role = role
         self.data.name = name
 
     def set_passphrase(self, passphrase: str, repeat: str) -> Strength:
         if self.store_created:
-            raise SetupError("Der Datenbestand ist schon angelegt.")
+            raise SetupError(Message(msg.SETUP_STORE_CREATED))
         self.data.passphrase = passphrase
         self.data.repeat = repeat
         return self.strength()
@@ -359,15 +309,10 @@ class SetupWizard:
     def load_card(self, path: Path) -> PeerCard:
         """Read the coordinator's identity card; the user then compares its fingerprint."""
         if self.peer_support is None:
-            raise SetupError(
-                "Identitätskarten können noch nicht geladen werden. "
-                "Das geht später unter „Synchronisation“."
-            )
+            raise SetupError(Message(msg.SETUP_NO_CARDS_YET))
         card = self.peer_support.read_card(Path(path))
         if card.role and card.role != "office":
-            raise SetupError(
-                f"Diese Identitätskarte gehört zu „{card.name}“, nicht zur Koordination."
-            )
+            raise SetupError(Message(msg.SETUP_CARD_NOT_OFFICE, name=card.name))
         self.data.card_path = Path(path)
         self.data.card = card
         self.data.card_confirmed = False
@@ -376,7 +321,7 @@ class SetupWizard:
 
     def confirm_fingerprint(self, confirmed: bool) -> None:
         if confirmed and self.data.card is None:
-            raise SetupError("Bitte zuerst die Identitätskarte der Koordination laden.")
+            raise SetupError(Message(msg.SETUP_LOAD_CARD_FIRST))
         self.data.card_confirmed = confirmed
 
     def skip_peer(self) -> None:
@@ -396,26 +341,18 @@ class SetupWizard:
         if step is Step.ROLE:
             name = d.name.strip()
             if not name:
-                found["name"] = "Bitte einen Namen für dieses Gerät angeben, z. B. „Laptop Nord“."
+                found["name"] = Message(msg.DEVICE_NAME_EXAMPLE)
             elif len(name) > MAX_NAME_LENGTH:
-                found["name"] = f"Der Name ist zu lang (höchstens {MAX_NAME_LENGTH} Zeichen)."
+                found["name"] = Message(msg.NAME_TOO_LONG, maximum=MAX_NAME_LENGTH)
         elif step is Step.PASSPHRASE:
             found.update(passphrase_problems(d.passphrase, d.repeat, self.strength()))
             if DataPaths(self.data_dir).exists() and not self.store_created:
-                found["data_dir"] = (
-                    f"In {self.data_dir} liegt schon ein Datenbestand; er wird nicht überschrieben."
-                )
+                found["data_dir"] = Message(msg.STORE_EXISTS, folder=self.data_dir)
         elif step is Step.RECOVERY:
             if not d.recovery_noted:
-                found["recovery_noted"] = (
-                    "Bitte bestätigen, dass der Wiederherstellungsschlüssel notiert "
-                    "oder ausgedruckt ist."
-                )
+                found["recovery_noted"] = Message(msg.RECOVERY_NOT_NOTED)
         elif step is Step.PEER and not d.peer_skipped and not d.card_confirmed:
-            found["card"] = (
-                "Bitte die Identitätskarte der Koordination laden und den Fingerabdruck "
-                "bestätigen – oder den Schritt überspringen."
-            )
+            found["card"] = Message(msg.CARD_NOT_CONFIRMED)
         return found
 
     def can_next(self) -> bool:
@@ -456,7 +393,7 @@ class SetupWizard:
 
     def back(self) -> Step:
         if not self.can_back():
-            raise SetupError("Hier geht es nicht zurück: der Datenbestand ist schon angelegt.")
+            raise SetupError(Message(msg.SETUP_NO_WAY_BACK))
         self.current = self.history.pop()
         return self.current
 
@@ -472,13 +409,13 @@ class SetupWizard:
         assert self.app is not None
         assert self.data.card_path is not None
         if self.peer_support is None:
-            raise SetupError("Identitätskarten können noch nicht geladen werden.")
+            raise SetupError(Message(msg.SETUP_NO_CARDS))
         self.data.peer_trusted = self.peer_support.trust(self.app, self.data.card_path)
 
     def finish(self) -> App:
         """The opened App; the wizard forgets the recovery key."""
         if self.current is not Step.DONE or self.app is None:
-            raise SetupError("Die Einrichtung ist noch nicht abgeschlossen.")
+            raise SetupError(Message(msg.SETUP_UNFINISHED))
         self.data.recovery_key = ""
         app, self.app = self.app, None
         return app

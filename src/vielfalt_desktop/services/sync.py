@@ -13,8 +13,10 @@ from typing import Any
 from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
 from vielfalt_desktop.domain.hlc import physical_stamp
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.records import LOG_KINDS
 from vielfalt_desktop.fileio import atomic_write_bytes
 from vielfalt_desktop.services import audit
@@ -106,7 +108,7 @@ class SyncService:
     def _keys(self) -> NodeKeys:
         meta = {k: self.store.meta(k) or "" for k in ("sign_key", "kem_mlkem_seed", "kem_x25519")}
         if not all(meta.values()):
-            raise StoreError("Dieses Gerät hat noch keine Schlüssel für die Synchronisation.")
+            raise StoreError(Message(msg.NO_SYNC_KEYS))
         return NodeKeys.from_meta(meta)
 
     def identity_card(self) -> IdentityCard:
@@ -135,7 +137,7 @@ class SyncService:
             data = path.read_bytes()
         except OSError as exc:
             raise RejectedInput(
-                f"{path}: Die Datei lässt sich nicht lesen ({exc.strerror})."
+                Message(msg.FILE_UNREADABLE, path=path, reason=exc.strerror)
             ) from None
         return IdentityCard.parse(data)
 
@@ -145,16 +147,13 @@ class SyncService:
         """Raise RejectedInput if ``add_peer`` would refuse the card (this device's own, or a
         known device with changed keys), so the UI can say so before asking to trust it."""
         if card.node_id == self.store.node_id:
-            raise RejectedInput("Das ist die Identitätskarte dieses Geräts selbst.")
+            raise RejectedInput(Message(msg.OWN_CARD))
         existing = self._peer_row(card.node_id)
         if existing is not None and (unb64(existing.sign_key), unb64(existing.kem_key)) != (
             card.sign_key,
             card.kem_key,
         ):
-            raise RejectedInput(
-                f"„{existing.name}“ ist schon mit anderen Schlüsseln bekannt. "
-                "Eine geänderte Identität wird nicht stillschweigend übernommen."
-            )
+            raise RejectedInput(Message(msg.KEYS_CHANGED, name=existing.name))
 
     def add_peer(self, card: IdentityCard) -> PeerInfo:
         self.check_card(card)
@@ -210,9 +209,9 @@ class SyncService:
         matches = [p for p in self.peers() if wanted in (p.node_id.casefold(), p.name.casefold())]
         if len(matches) != 1:
             raise VielfaltError(
-                f"Kein vertrautes Gerät „{name_or_id}“ gefunden."
+                Message(msg.NO_SUCH_PEER, name=name_or_id)
                 if not matches
-                else f"„{name_or_id}“ ist nicht eindeutig; bitte die Geräte-ID angeben."
+                else Message(msg.PEER_AMBIGUOUS, name=name_or_id)
             )
         return matches[0]
 
@@ -299,17 +298,17 @@ class SyncService:
     def import_file(self, path: Path) -> ImportResult:
         try:
             if path.stat().st_size > MAX_BUNDLE_BYTES:
-                raise RejectedInput(f"{path.name}: Die Datei ist zu groß für ein Bündel.")
+                raise RejectedInput(Message(msg.BUNDLE_TOO_LARGE, file=path.name))
             data = path.read_bytes()
         except OSError as exc:
             raise RejectedInput(
-                f"{path}: Die Datei lässt sich nicht lesen ({exc.strerror})."
+                Message(msg.FILE_UNREADABLE, path=path, reason=exc.strerror)
             ) from None
         try:
             return self._import(path, data)
         except RejectedInput as exc:
             # A refused bundle changes nothing here, the audit trail included.
-            raise RejectedInput(f"{path.name}: {exc.message}") from None
+            raise RejectedInput(Message(msg.IN_FILE, file=path.name, message=exc.message)) from None
 
     def _import(self, path: Path, data: bytes) -> ImportResult:
         keys = self._keys()
@@ -328,10 +327,7 @@ class SyncService:
         if changes.latest_stamp(rows) > horizon:
             # Accepting it would move our clock far ahead and let every later edit of the
             # sender's win every merge.
-            raise RejectedInput(
-                "Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. "
-                "Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren."
-            )
+            raise RejectedInput(Message(msg.SENDER_CLOCK_AHEAD))
         now = self.store.clock.now().isoformat(timespec="seconds")
         changed = 0
         with self.store.write() as write:
@@ -468,7 +464,4 @@ class SyncService:
 def _check_logs(rows: dict[str, list[changes.IncomingRow]]) -> None:
     for kind in LOG_KINDS:
         if any(r.deleted or r.stamps for r in rows.get(kind, ())):
-            raise RejectedInput(
-                "Das Bündel will Protokolleinträge ändern oder löschen; "
-                "Protokolle werden nur ergänzt. Es wurde nichts übernommen."
-            )
+            raise RejectedInput(Message(msg.LOGS_ARE_APPEND_ONLY))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import VocabEntry
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies, with_overrides
@@ -36,9 +38,7 @@ class VocabularyService:
     ) -> VocabEntry:
         """Add a value to a vocabulary, rename it, or retire it (active=False)."""
         if vocabulary in ("district", "country"):
-            raise ValidationError(
-                {"vocabulary": "Stadtteile und Staaten werden nicht auf diesem Weg geändert."}
-            )
+            raise ValidationError({"vocabulary": Message(msg.VOCABULARY_NOT_HERE)})
         entry = VocabEntry(
             id=entry_id(vocabulary, code),
             vocabulary=vocabulary,

@@ -12,9 +12,11 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.clock import Clock, SystemClock
 from vielfalt_desktop.domain.errors import StoreError, StoreLocked
 from vielfalt_desktop.domain.hlc import HybridClock
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.store import migrate
 from vielfalt_desktop.store.engine import (
     READ_CACHE_KIB,
@@ -91,13 +93,11 @@ class Store:
     ) -> tuple[Store, str]:
         """A new encrypted store. Returns it and the recovery key to show once."""
         if role not in ROLES:
-            raise StoreError(f"Unbekannte Rolle „{role}“ (erlaubt: field, office).")
+            raise StoreError(Message(msg.UNKNOWN_STORE_ROLE, role=role))
         if not name.strip():
-            raise StoreError("Bitte einen Namen für dieses Gerät angeben.")
+            raise StoreError(Message(msg.DEVICE_NAME_REQUIRED))
         if paths.exists():
-            raise StoreError(
-                f"In {paths.root} liegt schon ein Datenbestand; er wird nicht überschrieben."
-            )
+            raise StoreError(Message(msg.STORE_EXISTS, folder=paths.root))
         paths.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         keyfile, data_key, recovery = KeyFile.create(paths.key, passphrase, params)
         try:
@@ -148,10 +148,9 @@ class Store:
     def _keyfile(paths: DataPaths) -> KeyFile:
         if not paths.db.exists():
             raise StoreError(
-                f"In {paths.root} gibt es keinen Datenbestand. "
-                "Mit „vielfalt init“ wird einer angelegt."
+                Message(msg.NO_STORE, folder=paths.root)
                 if not paths.key.exists()
-                else f"Die Datenbank {paths.db} fehlt, nur die Schlüsseldatei ist da."
+                else Message(msg.ONLY_KEY_FILE, path=paths.db)
             )
         return KeyFile.load(paths.key)
 
@@ -160,7 +159,7 @@ class Store:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise StoreLocked("Der Datenbestand ist gesperrt.")
+            raise StoreLocked(Message(msg.STORE_LOCKED))
         return self._engine
 
     @property

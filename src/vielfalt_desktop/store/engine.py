@@ -8,7 +8,9 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import StoreError
+from vielfalt_desktop.domain.messages import Message
 
 READ_CACHE_KIB = 16 * 1024
 # Bulk inserts with random UUID keys touch pages all over the indexes; with SQLite's 2 MiB
@@ -25,7 +27,7 @@ def _raw_key_literal(data_key: bytes) -> str:
 def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
     """An engine on the encrypted store; checks the key and SQLCipher before returning."""
     if not create and not path.exists():
-        raise StoreError(f"Die Datenbank {path} fehlt.")
+        raise StoreError(Message(msg.DATABASE_MISSING, path=path))
     url = URL.create("sqlite+pysqlcipher", password=_raw_key_literal(data_key), database=str(path))
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
@@ -34,14 +36,11 @@ def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
         with engine.connect() as conn:
             version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
             if not version:
-                raise StoreError("Die Datenbankbibliothek verschlüsselt nicht (SQLCipher fehlt).")
+                raise StoreError(Message(msg.NO_SQLCIPHER))
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DatabaseError:
         engine.dispose()
-        raise StoreError(
-            f"Die Datenbank {path} lässt sich mit diesem Schlüssel nicht öffnen "
-            "(falsche Schlüsseldatei oder beschädigte Datei)."
-        ) from None
+        raise StoreError(Message(msg.DATABASE_WRONG_KEY, path=path)) from None
     except BaseException:
         engine.dispose()
         raise

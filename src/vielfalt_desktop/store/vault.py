@@ -22,7 +22,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import StoreError, WrongPassphrase
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.fileio import atomic_write_text
 
 FORMAT = "vielfalt-keyfile"
@@ -40,12 +42,9 @@ class Argon2Params:
 
     def check(self) -> None:
         if self.memory_kib < MINIMUM.memory_kib or self.iterations < MINIMUM.iterations:
-            raise StoreError(
-                "Die Schlüsselableitung ist zu schwach eingestellt "
-                "(mindestens 64 MiB Speicher, 3 Durchläufe, 4 Spuren)."
-            )
+            raise StoreError(Message(msg.KDF_TOO_WEAK))
         if self.lanes < MINIMUM.lanes:
-            raise StoreError("Die Schlüsselableitung braucht mindestens 4 Spuren.")
+            raise StoreError(Message(msg.KDF_LANES))
 
 
 MINIMUM = Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=4)
@@ -82,7 +81,7 @@ def parse_recovery_key(text: str) -> bytes:
     except ValueError:
         raw = b""
     if len(raw) != RECOVERY_KEY_BYTES:
-        raise WrongPassphrase("Der Wiederherstellungsschlüssel ist ungültig.")
+        raise WrongPassphrase(Message(msg.INVALID_RECOVERY_KEY))
     return raw
 
 
@@ -129,7 +128,7 @@ class KeyFile:
         """Make a new key file. Returns it, the data key and the recovery key to show once."""
         check_passphrase(passphrase)
         if path.exists():
-            raise StoreError(f"Die Schlüsseldatei {path} gibt es schon; sie wird nicht ersetzt.")
+            raise StoreError(Message(msg.KEY_FILE_EXISTS, path=path))
         data_key = secrets.token_bytes(DATA_KEY_BYTES)
         recovery = secrets.token_bytes(RECOVERY_KEY_BYTES)
         doc: dict[str, Any] = {
@@ -150,19 +149,13 @@ class KeyFile:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise StoreError(
-                f"Die Schlüsseldatei {path} fehlt. Ohne sie lassen sich die Daten nicht öffnen; "
-                "bitte aus der Sicherung zurückholen."
-            ) from None
+            raise StoreError(Message(msg.KEY_FILE_MISSING, path=path)) from None
         try:
             doc = json.loads(raw)
             if doc.get("format") != FORMAT:
                 raise ValueError
             if int(doc["version"]) > VERSION:
-                raise StoreError(
-                    "Die Schlüsseldatei stammt aus einer neueren Programmversion. "
-                    "Bitte Vielfalt Desktop aktualisieren."
-                )
+                raise StoreError(Message(msg.KEY_FILE_NEWER))
             for slot in ("passphrase", "recovery"):
                 entry = doc["slots"][slot]
                 _unb64(entry["nonce"])
@@ -172,20 +165,20 @@ class KeyFile:
         except StoreError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise StoreError(f"Die Schlüsseldatei {path} ist beschädigt.") from None
+            raise StoreError(Message(msg.KEY_FILE_DAMAGED, path=path)) from None
         return cls(path, doc)
 
     def unlock(self, passphrase: str) -> bytes:
         slot = self._doc["slots"]["passphrase"]
         salt = _unb64(slot["kdf"]["salt"])
         wrapping = _argon2(passphrase, salt, self.params)
-        return self._unwrap("passphrase", wrapping, "Die Passphrase ist falsch.")
+        return self._unwrap("passphrase", wrapping, Message(msg.WRONG_PASSPHRASE))
 
     def unlock_with_recovery(self, recovery_key: str) -> bytes:
         raw = parse_recovery_key(recovery_key)
         slot = self._doc["slots"]["recovery"]
         wrapping = _recovery_wrapping_key(raw, _unb64(slot["kdf"]["salt"]))
-        return self._unwrap("recovery", wrapping, "Der Wiederherstellungsschlüssel ist falsch.")
+        return self._unwrap("recovery", wrapping, Message(msg.WRONG_RECOVERY_KEY))
 
     def change_passphrase(
         self, data_key: bytes, new_passphrase: str, params: Argon2Params | None = None
@@ -216,7 +209,7 @@ class KeyFile:
         except InvalidTag:
             raise WrongPassphrase(message) from None
         if len(key) != DATA_KEY_BYTES:
-            raise StoreError(f"Die Schlüsseldatei {self.path} ist beschädigt.")
+            raise StoreError(Message(msg.KEY_FILE_DAMAGED, path=self.path))
         return key
 
     def _set_passphrase_slot(self, data_key: bytes, passphrase: str, params: Argon2Params) -> None:
@@ -251,6 +244,4 @@ class KeyFile:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-        raise StoreError(
-            f"Die Passphrase muss mindestens {MIN_PASSPHRASE_LENGTH} Zeichen lang sein."
-        )
+        raise StoreError(Message(msg.PASSPHRASE_MIN_LENGTH, minimum=MIN_PASSPHRASE_LENGTH))

@@ -20,7 +20,9 @@ from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.sync import cobble
 from vielfalt_desktop.sync.identity import (
     NodeKeys,
@@ -179,12 +181,9 @@ def read_header(data: bytes) -> tuple[Header, int]:
         raise _damaged()
     magic, version, header_length = _PREAMBLE.unpack_from(data)
     if magic != MAGIC:
-        raise RejectedInput("Die Datei ist kein Vielfalt-Bündel.")
+        raise RejectedInput(Message(msg.NOT_A_BUNDLE))
     if version > VERSION:
-        raise RejectedInput(
-            f"Das Bündel hat Format {version}; dieses Programm kennt nur Format {VERSION}. "
-            "Bitte Vielfalt Desktop aktualisieren."
-        )
+        raise RejectedInput(Message(msg.BUNDLE_TOO_NEW, version=version, known=VERSION))
     if version != VERSION or header_length > MAX_HEADER_BYTES:
         raise _damaged()
     end = _PREAMBLE.size + header_length
@@ -226,17 +225,14 @@ def open_bundle(
     header, offset = read_header(data)
     sign_key = sender_sign_key(header.sender)
     if sign_key is None:
-        raise RejectedInput(
-            f"Das Bündel kommt von „{header.sender_name}“, einem nicht vertrauten Gerät. "
-            "Zuerst dessen Identitätskarte hinzufügen."
-        )
+        raise RejectedInput(Message(msg.UNTRUSTED_SENDER, sender=header.sender_name))
     body, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
     try:
         ed25519.Ed25519PublicKey.from_public_bytes(sign_key).verify(signature, body)
     except InvalidSignature:
         raise _damaged() from None
     if header.recipient != my_node_id or header.recipient_key_id != key_id(keys.public_kem_bytes()):
-        raise RejectedInput("Das Bündel ist an ein anderes Gerät adressiert.")
+        raise RejectedInput(Message(msg.WRONG_RECIPIENT))
     if is_known(header.bundle_id):
         return header, None
     info, context = _bindings(data[:offset])
@@ -255,7 +251,7 @@ def open_bundle(
     except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
         raise _damaged() from None
     if not isinstance(payload, dict):
-        raise RejectedInput("Der Inhalt des Bündels ist fehlerhaft.")
+        raise RejectedInput(Message(msg.BUNDLE_CONTENT_BROKEN))
     return header, payload
 
 
@@ -268,6 +264,4 @@ def _inflate(data: bytes) -> bytes:
 
 
 def _damaged() -> RejectedInput:
-    return RejectedInput(
-        "Das Bündel ist beschädigt oder wurde verändert; es wurde nicht eingelesen."
-    )
+    return RejectedInput(Message(msg.BUNDLE_DAMAGED))

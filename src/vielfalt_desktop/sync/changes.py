@@ -32,7 +32,9 @@ from sqlalchemy import (
     true,
 )
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.records import LOG_KINDS, RECORD_TYPE_BY_KIND
 from vielfalt_desktop.store.codec import (
     Codec,
@@ -216,7 +218,7 @@ def validate(payload: dict[str, Any], counts: dict[str, int]) -> dict[str, list[
 
 
 def _validate(payload: dict[str, Any], counts: dict[str, int]) -> dict[str, list[IncomingRow]]:
-    bad = RejectedInput("Der Inhalt des Bündels ist fehlerhaft; es wurde nichts übernommen.")
+    bad = RejectedInput(Message(msg.BUNDLE_CONTENT_REFUSED))
     if set(payload) != {"records"} or not isinstance(payload["records"], dict):
         raise bad
     result: dict[str, list[IncomingRow]] = {}

@@ -19,7 +19,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric import ed25519, mlkem, x25519
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.domain.messages import Message
 
 CARD_FORMAT = "vielfalt-identity"
 CARD_VERSION = 1
@@ -150,7 +152,7 @@ class IdentityCard:
     @classmethod
     def parse(cls, data: bytes) -> IdentityCard:
         """A card read from a file: well-formed, of a known version, and signed by its own key."""
-        bad = RejectedInput("Die Datei ist keine gültige Vielfalt-Identitätskarte.")
+        bad = RejectedInput(Message(msg.NOT_A_CARD))
         if len(data) > MAX_CARD_BYTES:
             raise bad
         try:
@@ -158,7 +160,7 @@ class IdentityCard:
             if not isinstance(doc, dict) or doc.get("format") != CARD_FORMAT:
                 raise bad
             if not isinstance(doc.get("version"), int) or doc["version"] > CARD_VERSION:
-                raise RejectedInput("Die Identitätskarte stammt aus einer neueren Programmversion.")
+                raise RejectedInput(Message(msg.CARD_TOO_NEW))
             signature = unb64(doc.pop("signature"))
             card = cls(
                 node_id=_text(doc, "node_id", 36),

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
-from vielfalt_desktop.domain.messages import CONTEXT, Message
+from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.resources import resource_path
 
 LANGUAGES: dict[str, str] = {"de": "Deutsch", "en": "English"}
@@ -68,11 +68,12 @@ def translate(context: str, text: str) -> str:
 
 
 def message_text(message: str) -> str:
-    """A message from the core (e.g. a validation problem) in the chosen language.
+    """A message from the core (a validation problem, an error) in the chosen language.
 
-    A :class:`~vielfalt_desktop.domain.messages.Message` is translated from its template, and
-    values that are messages themselves (field labels) too. Plain text passes through as is:
-    messages the UI wrote itself are already translated, others stay German.
+    A :class:`~vielfalt_desktop.domain.messages.Message` is translated from its template, in
+    the template's context (``Validation``, ``Errors`` …), and values that are messages
+    themselves (field labels, a wrapped message) too. Plain text passes through as is: messages
+    the UI wrote itself are already translated, others stay German.
     """
     if not isinstance(message, Message):
         return message
@@ -81,16 +82,21 @@ def message_text(message: str) -> str:
         for name, value in message.params.items()
     }
     try:
-        return translate(CONTEXT, message.template).format_map(params)
+        return translate(message.context, message.template).format_map(params)
     except (KeyError, IndexError, ValueError):  # a broken translation: better German than none
         return str(message)
 
 
-def error_text(error: VielfaltError) -> str:
-    """What an error from the core says, translated as far as its messages allow."""
+def error_text(error: BaseException) -> str:
+    """What an error from the core says, translated as far as its messages allow.
+
+    Anything else (a bug, an OSError that slipped through) is named by its type only.
+    """
     if isinstance(error, ValidationError):
         return " ".join(message_text(m) for m in error.problems.values())
-    return message_text(error.message)
+    if isinstance(error, VielfaltError):
+        return message_text(error.message)
+    return type(error).__name__
 
 
 def fmt_date(value: dt.date | None) -> str:

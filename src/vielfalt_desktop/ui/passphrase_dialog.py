@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.passphrase import PassphraseChange
+from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
@@ -185,7 +186,7 @@ class PassphraseDialog(QDialog):
             self.old.selectAll()
             return
         if isinstance(error, VielfaltError):
-            self._show(error.message, error=True)
+            self._show(error_text(error), error=True)
         elif isinstance(error, OSError):
             self._show(
                 self.tr(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.services.setup import MIN_LENGTH, SetupWizard, Step
+from vielfalt_desktop.ui.i18n import error_text, message_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
@@ -298,7 +299,7 @@ class SetupDialog(QDialog):
         try:
             card = self.wizard.load_card(Path(path))
         except VielfaltError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.card_info.setText(
             self.tr("Gerät: {name}\nFingerabdruck: {fp}").format(
@@ -340,7 +341,9 @@ class SetupDialog(QDialog):
         self.next_button.setText(self.tr("&Fertigstellen") if last else self.tr("&Weiter"))
         problems = w.problems()
         if step is Step.ROLE:
-            self.name_error.setText(problems.get("name", "") if self.name.text() else "")
+            self.name_error.setText(
+                message_text(problems.get("name", "")) if self.name.text() else ""
+            )
         if step is Step.PEER:
             available = w.peer_available
             self.card_button.setVisible(available)
@@ -354,7 +357,7 @@ class SetupDialog(QDialog):
         if not quiet:
             self.message.setText("")
         if step is Step.PASSPHRASE and "data_dir" in problems:
-            self.message.setText(problems["data_dir"])
+            self.message.setText(message_text(problems["data_dir"]))
 
     def _peer_auto_skip(self) -> bool:
         return self.wizard.current is Step.PEER and not self.wizard.peer_available
@@ -367,7 +370,7 @@ class SetupDialog(QDialog):
             w.skip_peer()
         if not w.can_next():
             problems = w.problems()
-            self.message.setText(next(iter(problems.values()), ""))
+            self.message.setText(message_text(next(iter(problems.values()), "")))
             return
         if w.next_is_slow():
             self.busy.setVisible(True)
@@ -379,7 +382,7 @@ class SetupDialog(QDialog):
         try:
             w.next()
         except VielfaltError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self._advanced(w.current)
 
@@ -407,7 +410,7 @@ class SetupDialog(QDialog):
         self.busy.setVisible(False)
         self.message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, VielfaltError):
-            self.message.setText(error.message)
+            self.message.setText(error_text(error))
         else:
             self.message.setText(
                 self.tr("Der Datenbestand konnte nicht angelegt werden ({kind}).").format(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
@@ -171,7 +172,7 @@ class UnlockWindow(QWidget):
             self._show(self._wait_text(int(delay)), error=True)
             self._start_wait(delay)
         elif isinstance(error, VielfaltError):
-            self._show(error.message, error=True)
+            self._show(error_text(error), error=True)
         else:
             self._show(
                 self.tr("Der Datenbestand konnte nicht geöffnet werden ({kind}).").format(

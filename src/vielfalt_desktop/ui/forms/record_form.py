@@ -39,7 +39,7 @@ from vielfalt_desktop.domain.privacy import Finding
 from vielfalt_desktop.domain.records import Record
 from vielfalt_desktop.services.records import PersonalDataFound
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import message_text
+from vielfalt_desktop.ui.i18n import error_text, message_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.widgets.pii_text import PiiTextEdit
 
@@ -361,7 +361,7 @@ class RecordForm(QDialog, Generic[R]):
             self._show_findings()
             return False
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht gespeichert"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht gespeichert"), error_text(exc))
             return False
         self._dirty = False
         self.after_save(saved)

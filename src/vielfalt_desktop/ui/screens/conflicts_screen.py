@@ -23,7 +23,7 @@ from vielfalt_desktop.domain.records import Conflict, Intervention
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.forms.conflict_form import ConflictForm
 from vielfalt_desktop.ui.forms.intervention_form import InterventionForm
-from vielfalt_desktop.ui.i18n import fmt_date, fmt_int
+from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int
 from vielfalt_desktop.ui.models.conflict_model import conflict_model
 from vielfalt_desktop.ui.models.paged_model import PagedRecordModel
 from vielfalt_desktop.ui.screens.list_screen import ListScreen
@@ -225,7 +225,7 @@ class ConflictsScreen(ListScreen[Conflict]):
         try:
             self.ctx.records.delete(Intervention, step.id)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht gelöscht"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht gelöscht"), error_text(exc))
             return
         self.ctx.announce("intervention")
         self.show_detail(self.conflict)

@@ -315,7 +315,7 @@ class ListScreen(Screen, Generic[R]):
         try:
             record = self.ctx.records.get(self.record_type, record_id)
         except VielfaltError as exc:
-            QMessageBox.information(self, self.tr("Nicht gefunden"), exc.message)
+            QMessageBox.information(self, self.tr("Nicht gefunden"), error_text(exc))
             return None
         self.activated()
         self.select_id(record_id)

@@ -39,7 +39,7 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.services import protocols
 from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import fmt_date, fmt_int, fmt_stamp
+from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int, fmt_stamp
 from vielfalt_desktop.ui.models.audit_model import AuditModel
 from vielfalt_desktop.ui.models.privacy_labels import (
     action_label,
@@ -149,7 +149,7 @@ class LogPage(QWidget):
             self.task = None
             self._working(False)
             if isinstance(error, VielfaltError):
-                text = error.message
+                text = error_text(error)
             elif isinstance(error, OSError):
                 text = error.strerror or type(error).__name__
             else:

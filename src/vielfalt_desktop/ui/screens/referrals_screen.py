@@ -20,7 +20,7 @@ from vielfalt_desktop.domain.errors import NotFound, VielfaltError
 from vielfalt_desktop.domain.records import Contact, Partner, Referral
 from vielfalt_desktop.ui.forms.referral_form import ReferralForm
 from vielfalt_desktop.ui.forms.referral_status_dialog import ReferralStatusDialog
-from vielfalt_desktop.ui.i18n import fmt_date, fmt_int
+from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int
 from vielfalt_desktop.ui.models.paged_model import PagedRecordModel
 from vielfalt_desktop.ui.models.partner_names import PartnerNames
 from vielfalt_desktop.ui.models.referral_model import referral_model
@@ -102,7 +102,7 @@ class ReferralsScreen(ListScreen[Referral]):
         try:
             reporting.write_slip(self.ctx.app, record.partner_id, record.topic, lang, target)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht gespeichert"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht gespeichert"), error_text(exc))
             return None
         self.ctx.settings.remember("report_dir", str(target.parent))
         QMessageBox.information(

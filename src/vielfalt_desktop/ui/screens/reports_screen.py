@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vielfalt_desktop.domain.errors import ValidationError, VielfaltError
+from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
@@ -274,10 +275,8 @@ class ReportsScreen(Screen):
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
-        if isinstance(error, ValidationError):
-            text = " ".join(error.problems.values())
-        elif isinstance(error, VielfaltError):
-            text = error.message
+        if isinstance(error, VielfaltError):
+            text = error_text(error)
         else:
             text = self.tr("Der Bericht konnte nicht erstellt werden ({kind}).").format(
                 kind=type(error).__name__

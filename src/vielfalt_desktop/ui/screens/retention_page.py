@@ -35,7 +35,7 @@ from vielfalt_desktop.domain.retention import (
 )
 from vielfalt_desktop.services.retention import LAST_RUN_KEY, PurgeResult
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import fmt_date, fmt_int
+from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int, message_text
 from vielfalt_desktop.ui.models.privacy_labels import kind_label, kind_labels
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
@@ -317,7 +317,7 @@ class RetentionPage(QWidget):
             self._show_problems(exc.problems)
             return False
         except VielfaltError as exc:
-            self._show_problems({"": exc.message})
+            self._show_problems({"": error_text(exc)})
             return False
         self.dirty = False
         self.errors.setVisible(False)
@@ -330,7 +330,9 @@ class RetentionPage(QWidget):
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         self.errors.setText(
-            self.tr("Nicht gespeichert: {problems}").format(problems=" ".join(problems.values()))
+            self.tr("Nicht gespeichert: {problems}").format(
+                problems=" ".join(map(message_text, problems.values()))
+            )
         )
         self.errors.setVisible(True)
         widgets: dict[str, QWidget | None] = {
@@ -462,7 +464,7 @@ class RetentionPage(QWidget):
         def failed(error: BaseException) -> None:
             self.task = None
             self._update_buttons()
-            text = error.message if isinstance(error, VielfaltError) else type(error).__name__
+            text = error_text(error)
             if preview:
                 self.message.setText(self.tr("Gespeichert."))
             else:

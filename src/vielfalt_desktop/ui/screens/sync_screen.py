@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.domain.messages import label
 from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
-from vielfalt_desktop.domain.validation import FIELD_LABELS
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import fmt_int, fmt_stamp
+from vielfalt_desktop.ui.i18n import error_text, fmt_int, fmt_stamp, message_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
@@ -290,7 +290,7 @@ class SyncScreen(Screen):
         try:
             fingerprint = self.sync.identity_card().fingerprint
         except VielfaltError as exc:
-            fingerprint = exc.message
+            fingerprint = error_text(exc)
         self.me.setText(
             self.tr("{name} ({role})\nFingerabdruck: {fp}").format(
                 name=store.node_name, role=role, fp=fingerprint
@@ -344,7 +344,7 @@ class SyncScreen(Screen):
                     [
                         fmt_stamp(e.logged_at),
                         kinds.get(e.entity, e.entity),
-                        FIELD_LABELS.get(e.field, e.field),
+                        message_text(label(e.field)),
                         e.kept_value,
                         e.lost_value,
                     ]
@@ -377,7 +377,8 @@ class SyncScreen(Screen):
         try:
             card = self.sync.export_identity(Path(path))
         except (VielfaltError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Nicht gespeichert"), str(exc))
+            text = str(exc) if isinstance(exc, OSError) else error_text(exc)
+            QMessageBox.warning(self, self.tr("Nicht gespeichert"), text)
             return
         self.result.setText(
             self.tr("Identitätskarte gespeichert: {path}\nFingerabdruck: {fp}").format(
@@ -401,7 +402,7 @@ class SyncScreen(Screen):
             # Refused before the trust question: this device's own card, changed keys.
             self.sync.check_card(card)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Karte abgelehnt"), exc.message)
+            QMessageBox.warning(self, self.tr("Karte abgelehnt"), error_text(exc))
             return
         role = self.tr("Koordination") if card.role == "office" else self.tr("Laptop")
         answer = QMessageBox.question(
@@ -419,7 +420,7 @@ class SyncScreen(Screen):
         try:
             self.sync.add_peer(card)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht übernommen"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht übernommen"), error_text(exc))
             return
         self.result.setText(
             self.tr("„{name}“ ist jetzt ein vertrautes Gerät.").format(name=card.name)
@@ -456,7 +457,7 @@ class SyncScreen(Screen):
         try:
             self.sync.remove_peer(peer.node_id)
         except VielfaltError as exc:
-            QMessageBox.warning(self, self.tr("Nicht geändert"), exc.message)
+            QMessageBox.warning(self, self.tr("Nicht geändert"), error_text(exc))
             return
         self.result.setText(
             self.tr("„{name}“ ist kein vertrautes Gerät mehr.").format(name=peer.name)
@@ -533,7 +534,7 @@ class SyncScreen(Screen):
         lines = []
         for result in results:
             if isinstance(result, VielfaltError):
-                lines.append(self.tr("Abgelehnt – {message}").format(message=result.message))
+                lines.append(self.tr("Abgelehnt – {message}").format(message=error_text(result)))
             elif result.already_known:
                 lines.append(
                     self.tr("{file}: schon importiert, nichts geändert.").format(
@@ -585,8 +586,7 @@ class SyncScreen(Screen):
         return self.task
 
     def _failed(self, error: BaseException) -> None:
-        message = error.message if isinstance(error, VielfaltError) else type(error).__name__
-        self.result.setText(self.tr("Fehlgeschlagen: {message}").format(message=message))
+        self.result.setText(self.tr("Fehlgeschlagen: {message}").format(message=error_text(error)))
 
     def _finished(self) -> None:
         self.task = None

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar
 
 from vielfalt_desktop.services.setup import Strength
+from vielfalt_desktop.ui.i18n import message_text
 from vielfalt_desktop.ui.signals import emit
 
 ERROR_STYLE = "color: #c0392b;"
@@ -78,7 +79,7 @@ class NewPassphraseFields(QObject):
 
     def show_strength(self, strength: Strength, mismatch: str = "") -> None:
         """Show ``strength`` of the typed passphrase and ``mismatch`` once the repetition is
-        typed."""
+        typed. Advice and ``mismatch`` may be the core's German messages: shown translated."""
         if not self.pass1.text():
             self.strength_bar.setValue(0)
             self.strength_bar.setAccessibleDescription("")
@@ -100,9 +101,9 @@ class NewPassphraseFields(QObject):
                 text = self.tr("{label}, aber zu kurz").format(label=text)
             self.strength_label.setText(text)
             self.strength_bar.setAccessibleDescription(text)
-            advice = [a for a in (strength.warning, *strength.suggestions) if a]
+            advice = [message_text(a) for a in (strength.warning, *strength.suggestions) if a]
             self.strength_advice.setText("\n".join(advice))
-        shown = mismatch if self.pass2.text() else ""
+        shown = message_text(mismatch) if self.pass2.text() else ""
         self.repeat_error.setText(shown)
         self.repeat_error.setVisible(bool(shown))
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.signals import emit
 
 
@@ -90,7 +91,7 @@ class PseudonymField(QWidget):
         try:
             count = self._lookup(normal)
         except VielfaltError as exc:
-            self.info.setText(exc.message)
+            self.info.setText(error_text(exc))
             return
         if count:
             self.info.setText(self.tr("Bekannter Code: {n} Kontakt(e) bisher.").format(n=count))
