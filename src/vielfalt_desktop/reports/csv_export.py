@@ -3,17 +3,18 @@
 Header ``Bereich;Merkmal;Wert;Anzahl``; one line per published cell of every table, in the
 order of the PDF, followed by the key figures. Withheld cells are ".", exactly as in the PDF
 (the same :class:`~vielfalt_desktop.reports.report.Report`). Counts are plain digits so Excel
-reads them as numbers; rates and medians carry a decimal comma.
+reads them as numbers; rates and medians carry a decimal comma. Written through
+:func:`~vielfalt_desktop.reports.spreadsheet.render_csv_table`, so no label can become a
+formula.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.report import Report
+from vielfalt_desktop.reports.spreadsheet import render_csv_table
 
 __all__ = ["HEADER", "csv_rows", "render_csv"]
 
@@ -55,8 +56,4 @@ def csv_rows(report: Report) -> Iterator[tuple[str, str, str, str]]:
 
 def render_csv(report: Report) -> bytes:
     """The CSV file's bytes: UTF-8 with BOM, CRLF line ends (as Excel writes them)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADER)
-    writer.writerows(csv_rows(report))
-    return buffer.getvalue().encode("utf-8-sig")
+    return render_csv_table(HEADER, csv_rows(report))

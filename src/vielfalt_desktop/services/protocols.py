@@ -5,13 +5,12 @@ Written atomically to the path the user chose, like every export; the export is 
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.protocol import Protocol, render_protocol
+from vielfalt_desktop.reports.spreadsheet import render_csv_table
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter, AuditRow
 from vielfalt_desktop.services.reporting import save_export
@@ -35,10 +34,15 @@ def _produced(app: App) -> tuple[tuple[str, str], ...]:
 
 
 def _when(at: str) -> str:
-    # "2026-11-24T10:00:00Z" → local "24.11.2026, 11:00 Uhr"
+    # "2026-11-24T10:00:00Z" → local "24.11.2026, 11:00 Uhr"; anything else (a malformed
+    # entry received from elsewhere) is shown as it is rather than breaking the export
     import datetime as dt
 
-    return fmt.datetime(dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC))
+    try:
+        parsed = dt.datetime.strptime(at, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return at
+    return fmt.datetime(parsed.replace(tzinfo=dt.UTC))
 
 
 def write_deletion_log_pdf(app: App, path: Path) -> int:
@@ -108,12 +112,13 @@ def write_audit_pdf(app: App, path: Path, where: AuditFilter | None = None) -> i
 
 
 def write_audit_csv(app: App, path: Path, where: AuditFilter | None = None) -> int:
+    """The audit trail as CSV: raw time stamp and record kind (for sorting and filtering),
+    every cell made safe for spreadsheets."""
     entries = app.audit.entries(where or AuditFilter(), limit=MAX_AUDIT_ROWS)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(AUDIT_COLUMNS)
-    for e in entries:
-        writer.writerow((e.at, *_audit_cells(e)[1:3], e.record_kind, *_audit_cells(e)[4:]))
-    save_export(path, ("\ufeff" + out.getvalue()).encode("utf-8"))
+    rows = (
+        (e.at, e.node_name, e.action_label, e.record_kind, e.record_id or "", e.count, e.detail)
+        for e in entries
+    )
+    save_export(path, render_csv_table(AUDIT_COLUMNS, rows))
     app.audit.log("log_export", record_kind="audit", count=len(entries), detail="csv")
     return len(entries)
