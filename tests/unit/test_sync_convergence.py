@@ -47,7 +47,10 @@ def _templates(root: Path, roles: list[str]) -> list[Template]:
     """Stores made once (Argon2 is slow); each example works on fresh copies of them."""
     apps = []
     for index, role in enumerate(roles):
-        app, _ = App.create(root / f"n{index}", PASSPHRASE, role=role, name=f"Knoten {index}")
+        # The template's stamps come from the same fixed clock its copies run on later.
+        app, _ = App.create(
+            root / f"n{index}", PASSPHRASE, role=role, name=f"Knoten {index}", clock=FixedClock(NOW)
+        )
         apps.append(app)
     for index, app in enumerate(apps):
         app.sync.export_identity(root / f"n{index}.card")

@@ -49,3 +49,9 @@ class StoreError(VielfaltError):
 
 class NotFound(VielfaltError):
     exit_code = 1
+
+
+class NotAllowed(VielfaltError):
+    """This device may not write that record (domain.authority); nothing was changed."""
+
+    exit_code = 4

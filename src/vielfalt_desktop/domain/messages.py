@@ -215,6 +215,13 @@ CODE_FORMAT = QT_TRANSLATE_NOOP(
 NOT_AN_ACTION = QT_TRANSLATE_NOOP("Validation", "„{value}“ ist keine protokollierte Aktion.")
 COUNT_NEGATIVE = QT_TRANSLATE_NOOP("Validation", "Die Anzahl kann nicht negativ sein.")
 NOT_A_RULE = QT_TRANSLATE_NOOP("Validation", "„{value}“ ist keine Aufbewahrungsregel.")
+NOT_A_TIMESTAMP = QT_TRANSLATE_NOOP(
+    "Validation", "„{label}“ ist kein Zeitpunkt der Form JJJJ-MM-TTThh:mm:ssZ."
+)
+NOT_PLAIN_TEXT = QT_TRANSLATE_NOOP(
+    "Validation", "„{label}“ enthält Steuerzeichen oder unsichtbare Zeichen."
+)
+NOT_A_RECORD_ID = QT_TRANSLATE_NOOP("Validation", "„{label}“ ist keine Kennung eines Eintrags.")
 
 # --- record kinds (plural), as values in messages -------------------------------------------
 
@@ -225,7 +232,24 @@ KIND_LABELS: dict[str, str] = {
     "conflict": QT_TRANSLATE_NOOP("Validation", "Konflikte"),
     "intervention": QT_TRANSLATE_NOOP("Validation", "Interventionen"),
     "event": QT_TRANSLATE_NOOP("Validation", "Veranstaltungen"),
+    "partner": QT_TRANSLATE_NOOP("Validation", "Partner"),
+    "vocab_entry": QT_TRANSLATE_NOOP("Validation", "Auswahllisten"),
+    "audit": QT_TRANSLATE_NOOP("Validation", "Prüfprotokoll"),
+    "deletion_log": QT_TRANSLATE_NOOP("Validation", "Löschprotokoll"),
 }
+
+# --- device roles ---------------------------------------------------------------------------
+
+ROLE_LABELS: dict[str, str] = {
+    "field": QT_TRANSLATE_NOOP("Validation", "Laptop"),
+    "office": QT_TRANSLATE_NOOP("Validation", "Koordination"),
+}
+
+
+def role_label(role: str) -> Message:
+    """A device role (``field`` → Laptop), as a translatable message."""
+    return Message(ROLE_LABELS.get(role, role))
+
 
 # --- retention rules ------------------------------------------------------------------------
 
@@ -398,6 +422,22 @@ PERSONAL_DATA = QT_TRANSLATE_NOOP(
     "Bitte entfernen oder ausdrücklich bestätigen.",
 )
 
+# --- errors: who may write what ------------------------------------------------------------
+
+OFFICE_WRITES_ONLY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "{kind} pflegt die Koordination; auf einem Laptop können sie nur gelesen werden.",
+)
+NOT_OWN_HERE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Dieser Eintrag stammt von einem anderen Gerät und kann hier nur gelesen werden.",
+)
+FEEDBACK_ONLY_HERE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "An einem Verweis eines Laptops kann die Koordination nur Status, Rückmeldung und "
+    "Wiedervorlage ändern.",
+)
+
 # --- errors: files --------------------------------------------------------------------------
 
 IN_FILE = QT_TRANSLATE_NOOP("Errors", "{file}: {message}")
@@ -450,8 +490,59 @@ BUNDLE_CONTENT_REFUSED = QT_TRANSLATE_NOOP(
 )
 SENDER_CLOCK_AHEAD = QT_TRANSLATE_NOOP(
     "Errors",
-    "Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. "
+    "Die Uhr von „{sender}“ geht gegenüber diesem Gerät um etwa {minutes} Minuten vor. "
     "Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren.",
+)
+STAMP_AFTER_CREATED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel enthält Änderungen, die später datiert sind als das Bündel selbst; "
+    "es wurde nichts übernommen.",
+)
+NOT_ALLOWED_KIND = QT_TRANSLATE_NOOP(
+    "Errors",
+    "„{sender}“ darf keine Einträge der Art „{kind}“ senden; es wurde nichts übernommen.",
+)
+NOT_OWN_RECORD = QT_TRANSLATE_NOOP(
+    "Errors",
+    "„{sender}“ will einen Eintrag ({kind}, {record}) ändern, der nicht von ihm stammt; "
+    "es wurde nichts übernommen.",
+)
+FORGED_STAMP = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel von „{sender}“ gibt Änderungen als die eines anderen Geräts aus "
+    "({kind}, {record}); es wurde nichts übernommen.",
+)
+ORIGIN_CHANGED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel ändert die Herkunft eines Eintrags ({kind}, {record}); es wurde nichts übernommen.",
+)
+INVALID_ROW = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Eintrag {record} ({kind}) im Bündel ist ungültig: {problem} Es wurde nichts übernommen.",
+)
+DANGLING_REFERENCE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Eintrag {record} ({kind}) im Bündel verweist auf einen Eintrag, den es hier nicht gibt; "
+    "es wurde nichts übernommen.",
+)
+BUNDLE_PAYLOAD_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Der Inhalt des Bündels ist größer, als seine Kopfdaten erlauben; es wurde nicht eingelesen.",
+)
+PEER_NAME_TAKEN = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Ein anderes vertrautes Gerät heißt schon „{name}“. "
+    "Bitte das Gerät umbenennen oder zuerst das andere entfernen.",
+)
+ROLE_CHANGED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "„{name}“ ist schon als {old} bekannt und gibt sich jetzt als {new} aus. "
+    "Eine geänderte Identität wird nicht stillschweigend übernommen.",
+)
+UNKNOWN_SENDER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel kommt von einem nicht vertrauten Gerät (Kennung {sender}). "
+    "Zuerst dessen Identitätskarte hinzufügen.",
 )
 LOGS_ARE_APPEND_ONLY = QT_TRANSLATE_NOOP(
     "Errors",
@@ -556,3 +647,36 @@ PASSPHRASE_ADVICE: dict[str, str] = {
         "Passphrase", "Vorhersehbare Ersetzungen wie „@“ statt „a“ helfen kaum."
     ),
 }
+
+# --- errors: two programs, one store; key file integrity (issue 13) ------------------------
+
+STORE_BUSY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Der Datenbestand wird gerade von einem anderen Vorgang benutzt; es wurde nichts "
+    "geändert. Bitte später noch einmal versuchen.",
+)
+STORE_BUSY_WAITING = QT_TRANSLATE_NOOP(
+    "Errors", "Der Datenbestand wird gerade von einem anderen Vorgang benutzt – warte …"
+)
+PERMISSIONS_OPEN = QT_TRANSLATE_NOOP(
+    "Errors", "{name} ist für andere Benutzer zugänglich (Rechte {mode})."
+)
+KDF_UNREASONABLE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Schlüsseldatei verlangt eine unvernünftig aufwendige Schlüsselableitung "
+    "(höchstens {memory} MiB Speicher, {iterations} Durchläufe, {lanes} Spuren); "
+    "sie wird nicht ausgeführt. Die Datei wurde vermutlich verändert.",
+)
+KDF_BELOW_DEFAULT = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Die Schlüsseldatei schützt die Passphrase schwächer als vorgesehen "
+    "({memory} MiB, {iterations} Durchläufe, {lanes} Spuren statt {default_memory} MiB, "
+    "{default_iterations}, {default_lanes}). „vielfalt passwd“ stellt die vorgesehenen "
+    "Werte ein.",
+)
+UNLOCK_THROTTLED = QT_TRANSLATE_NOOP(
+    "Errors", "Nach {count} falschen Eingaben bitte {seconds} Sekunden warten …"
+)
+REKEY_NEEDS_NEW_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "Validation", "Die neue Passphrase muss sich von der bekannt gewordenen unterscheiden."
+)

@@ -6,8 +6,11 @@ them translated; their templates and the field labels live in ``domain.messages`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import typing
+import unicodedata
 from collections.abc import Callable
 
 from vielfalt_desktop.domain import messages as msg
@@ -16,6 +19,7 @@ from vielfalt_desktop.domain.audit import ACTIONS
 from vielfalt_desktop.domain.messages import FIELD_LABELS as FIELD_LABELS
 from vielfalt_desktop.domain.messages import Message, label
 from vielfalt_desktop.domain.records import (
+    RECORD_TYPES,
     AuditEntry,
     Conflict,
     Contact,
@@ -71,6 +75,8 @@ CODE_FIELDS: dict[str, dict[str, str]] = {
 }
 
 EARLIEST = dt.date(2020, 1, 1)  # the project started in March 2020
+#: Characters in any free-text field (a bundle may carry no more: sync.limits.MAX_TEXT).
+MAX_TEXT = 10_000
 
 
 class Checker:
@@ -234,18 +240,47 @@ def _vocab_entry(c: Checker, r: VocabEntry) -> None:
             c.fail(name, msg.TOO_LONG, label=label(name), maximum=200)
 
 
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_KIND = re.compile(r"[a-z_]{0,32}")
+_RECORD_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _log_entry(c: Checker, r: AuditEntry | DeletionEntry) -> None:
+    """What both logs share: a stamp as audit.timestamp writes it, a kind code, a count."""
+    if not _TIMESTAMP.fullmatch(r.at) or not _valid_moment(r.at):
+        c.fail("at", msg.NOT_A_TIMESTAMP, label=label("at"))
+    if not _KIND.fullmatch(r.record_kind):
+        c.fail("record_kind", msg.CODE_FORMAT)
+    if r.count < 0:
+        c.fail("count", msg.COUNT_NEGATIVE)
+    elif r.count > 10_000_000:
+        c.fail("count", msg.TOO_LARGE, label=label("count"), maximum=10_000_000)
+
+
+def _valid_moment(text: str) -> bool:
+    try:
+        dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return False
+    return True
+
+
 def _audit(c: Checker, r: AuditEntry) -> None:
     if r.action not in ACTIONS:
         c.fail("action", msg.NOT_AN_ACTION, value=r.action)
-    if r.count < 0:
-        c.fail("count", msg.COUNT_NEGATIVE)
+    _log_entry(c, r)
+    if r.record_id is not None and not _RECORD_ID.fullmatch(r.record_id):
+        c.fail("record_id", msg.NOT_A_RECORD_ID, label=label("record_id"))
+    if len(r.detail) > 300:
+        c.fail("detail", msg.TOO_LONG, label=label("detail"), maximum=300)
+    elif any(unicodedata.category(char).startswith("C") for char in r.detail):
+        c.fail("detail", msg.NOT_PLAIN_TEXT, label=label("detail"))
 
 
 def _deletion(c: Checker, r: DeletionEntry) -> None:
     if r.rule not in RULE_LABELS:
         c.fail("rule", msg.NOT_A_RULE, value=r.rule)
-    if r.count < 0:
-        c.fail("count", msg.COUNT_NEGATIVE)
+    _log_entry(c, r)
 
 
 _RULES: dict[str, Callable[[Checker, Record], None]] = {
@@ -267,4 +302,45 @@ def problems(record: Record, vocab: Vocabularies, today: dt.date) -> dict[str, s
     checker = Checker(vocab, today)
     _RULES[record.kind](checker, record)
     checker.codes(record)
+    _text_lengths(checker, record)
     return checker.problems
+
+
+def _text_lengths(c: Checker, record: Record) -> None:
+    for name in _TEXT_FIELDS[type(record)]:
+        value = getattr(record, name)
+        if not isinstance(value, str):
+            continue
+        if len(value) > MAX_TEXT:
+            c.fail(name, msg.TOO_LONG, label=label(name), maximum=MAX_TEXT)
+        elif (not value.isascii() or not value.isprintable()) and not is_plain(value):
+            c.fail(name, msg.NOT_PLAIN_TEXT, label=label(name))
+
+
+# Bidi embeddings, overrides and isolates can make a line read other than it is stored.
+_HIDDEN = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def is_plain(value: str) -> bool:
+    """Text without control, unassigned or private-use characters (line breaks and tabs are
+    fine, and the joiners and direction marks Persian or Arabic writing needs)."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cf":
+            if char in _HIDDEN:
+                return False
+        elif category.startswith("C") and char not in "\n\t":
+            return False
+    return True
+
+
+def _text_fields(record_type: type[Record]) -> tuple[str, ...]:
+    hints = typing.get_type_hints(record_type)
+    return tuple(
+        f.name
+        for f in dataclasses.fields(record_type)
+        if hints[f.name] in (str, str | None) and f.name != "id"
+    )
+
+
+_TEXT_FIELDS: dict[type[Record], tuple[str, ...]] = {t: _text_fields(t) for t in RECORD_TYPES}

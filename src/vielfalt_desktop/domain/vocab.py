@@ -25,6 +25,7 @@ import dataclasses
 import functools
 import json
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -698,6 +699,15 @@ def load_vocabularies(root: Path | None = None) -> Vocabularies:
         districts=_parse_districts(base / DISTRICTS_FILE),
         countries=_parse_countries(base / COUNTRIES_FILE),
     )
+
+
+_ENTRY_NAMESPACE = uuid.UUID("6f1f7a52-2b8e-4d6c-9a51-3c1c9c0d2a10")
+
+
+def entry_id(vocabulary: str, code: str) -> str:
+    """The id of the vocabulary entry for (vocabulary, code): edits of one value on two
+    devices merge into one record instead of two."""
+    return str(uuid.uuid5(_ENTRY_NAMESPACE, f"{vocabulary}:{code}"))
 
 
 def with_overrides(

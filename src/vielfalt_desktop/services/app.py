@@ -14,7 +14,7 @@ from vielfalt_desktop.services.retention import RetentionService
 from vielfalt_desktop.services.stats import StatsService
 from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.services.vocabulary import VocabularyService
-from vielfalt_desktop.store.database import DataPaths, Store
+from vielfalt_desktop.store.database import QUICK, Busy, DataPaths, Store, StoreBusy
 from vielfalt_desktop.store.vault import Argon2Params, params_from_env
 
 
@@ -26,7 +26,7 @@ class App:
         self.vocab = vocab or self.vocabulary.effective()
         self.records.vocab = self.vocab
         self.stats = StatsService(store)
-        self.sync = SyncService(store)
+        self.sync = SyncService(store, lambda: self.vocab)
         self.audit = AuditService(store)
         self.retention = RetentionService(store, self.vocab)
 
@@ -61,14 +61,18 @@ class App:
         *,
         clock: Clock | None = None,
         housekeeping: bool = True,
+        busy: Busy | None = None,
     ) -> App:
         """Unlock the store. Logs the unlock (and failed ones) and applies due retention rules.
 
         ``housekeeping=False`` skips the once-a-day retention run (benchmarks of other work).
+        ``busy`` says how writes wait for another program's lock. Unlocking itself never
+        waits: while another program writes, the unlock's audit entry is queued and the
+        retention run is left for a later unlock.
         """
         paths = DataPaths(data_dir)
         try:
-            store = Store.open(paths, passphrase, clock=clock)
+            store = Store.open(paths, passphrase, clock=clock, busy=busy)
         except WrongPassphrase:
             audit.note_failed_unlock(paths, (clock or SystemClock()).now())
             raise
@@ -76,7 +80,13 @@ class App:
         try:
             audit.record_unlock(store)
             if housekeeping:
-                app.retention.purge_if_due()
+                patience, store.busy = store.busy, QUICK
+                try:
+                    app.retention.purge_if_due()
+                except StoreBusy:
+                    pass  # due again at the next unlock
+                finally:
+                    store.busy = patience
         except BaseException:
             app.close()
             raise

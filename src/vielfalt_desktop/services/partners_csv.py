@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vielfalt_desktop.domain.errors import RejectedInput
+from vielfalt_desktop.domain import authority
+from vielfalt_desktop.domain import messages as msg
+from vielfalt_desktop.domain.authority import Writer
+from vielfalt_desktop.domain.errors import NotAllowed, RejectedInput
+from vielfalt_desktop.domain.messages import Message, kind_label
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.domain.validation import problems
 from vielfalt_desktop.domain.vocab import Vocabularies
@@ -75,6 +79,8 @@ class ImportResult:
 
 
 def import_partners(store: Store, vocab: Vocabularies, path: Path) -> ImportResult:
+    if not authority.may_create(Writer(store.node_id, store.role), "partner"):
+        raise NotAllowed(Message(msg.OFFICE_WRITES_ONLY, kind=kind_label("partner")))
     rows = parse(vocab, _read_text(path))
     codec = codec_for(Partner)
     created = updated = unchanged = 0

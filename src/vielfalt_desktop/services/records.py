@@ -7,10 +7,11 @@ import uuid
 from collections.abc import Sequence
 from typing import TypeVar
 
+from vielfalt_desktop.domain import authority, pseudonym
 from vielfalt_desktop.domain import messages as msg
-from vielfalt_desktop.domain import pseudonym
-from vielfalt_desktop.domain.errors import NotFound, ValidationError, VielfaltError
-from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.domain.authority import Writer
+from vielfalt_desktop.domain.errors import NotAllowed, NotFound, ValidationError, VielfaltError
+from vielfalt_desktop.domain.messages import Message, kind_label
 from vielfalt_desktop.domain.privacy import Finding, screen_text
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import (
@@ -107,12 +108,45 @@ class RecordService:
         if missing:
             raise ValidationError(missing)
 
+    # --- who may write what ------------------------------------------------------------
+
+    @property
+    def writer(self) -> Writer:
+        return Writer(self.store.node_id, self.store.role)
+
+    def may_create(self, kind: str) -> bool:
+        """Whether this device may create records of ``kind`` (a laptop no partners)."""
+        return authority.may_create(self.writer, kind)
+
+    def _allow_create(self, write: Write, record: Record) -> None:
+        parent = None
+        if isinstance(record, ReferralStatusChange):
+            parent = repo.origin_of(write.conn, "referral", record.referral_id)
+        if not authority.may_create(self.writer, record.kind, parent):
+            raise NotAllowed(self._refusal(record.kind))
+
+    def _allow_edit(self, write: Write, kind: str, record_id: str, fields: Sequence[str]) -> None:
+        origin = repo.origin_of(write.conn, kind, record_id)
+        if origin is None:
+            return  # not here: the caller says so
+        parent = repo.parent_origin(write.conn, kind, record_id)
+        if not authority.may_edit(self.writer, kind, origin, fields, parent):
+            raise NotAllowed(self._refusal(kind))
+
+    def _refusal(self, kind: str) -> Message:
+        if not self.writer.is_office and kind not in authority.FIELD_KINDS:
+            return Message(msg.OFFICE_WRITES_ONLY, kind=kind_label(kind))
+        if self.writer.is_office and kind == "referral":
+            return Message(msg.FEEDBACK_ONLY_HERE)
+        return Message(msg.NOT_OWN_HERE)
+
     # --- writes -------------------------------------------------------------------------
 
     def create(self, record: R, *, accept_findings: bool = False) -> R:
         record = dataclasses.replace(record, id=record.id or str(uuid.uuid4()))
         self._prepare(record, accept_findings)
         with self.store.write() as write:
+            self._allow_create(write, record)
             self._check_references(write, record)
             repo.insert_many(write, [record])
             if isinstance(record, Referral):
@@ -135,6 +169,9 @@ class RecordService:
                     raise ValidationError(broken)
             by_kind.setdefault(record.kind, []).append(record)
             counts[record.kind] = counts.get(record.kind, 0) + 1
+        for kind in by_kind:
+            if not self.may_create(kind):
+                raise NotAllowed(self._refusal(kind))
         with self.store.write() as write:
             for kind in ("partner", "contact", "referral", "referral_status", "conflict"):
                 repo.insert_many(write, by_kind.pop(kind, []))
@@ -161,6 +198,7 @@ class RecordService:
             self._check_references(write, record)
             before, after = codec.values(current), codec.values(record)
             changed = [name for name in codec.names if before[name] != after[name]]
+            self._allow_edit(write, record.kind, record.id, changed)
             repo.update_fields(write, record, changed)
             if isinstance(record, Referral) and "status" in changed:
                 repo.insert_many(write, [self._status_entry(record, "")])
@@ -187,7 +225,10 @@ class RecordService:
         codec = codec_for(Referral)
         with self.store.write() as write:
             before, after = codec.values(referral), codec.values(changed)
-            repo.update_fields(write, changed, [n for n in codec.names if before[n] != after[n]])
+            fields = [n for n in codec.names if before[n] != after[n]]
+            self._allow_edit(write, changed.kind, changed.id, fields)
+            self._allow_create(write, entry)
+            repo.update_fields(write, changed, fields)
             repo.insert_many(write, [entry])
             self._log(write, "update", changed.kind, changed.id)
         return changed
@@ -207,6 +248,7 @@ class RecordService:
         with self.store.write() as write:
             if repo.get(write.conn, record_type, record_id) is None:
                 raise NotFound(Message(msg.ALREADY_DELETED))
+            self._allow_edit(write, kind, record_id, [authority.DELETED])
             if kind == "partner":
                 used = repo.count_where(write.conn, "referral", "partner_id", record_id)
                 if used:

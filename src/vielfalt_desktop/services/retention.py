@@ -239,7 +239,12 @@ class RetentionService:
             )
         else:
             due = table.c.date < cutoff
-        return select(table).where(filled, due)
+        stmt = select(table).where(filled, due)
+        if self.store.role != "office":
+            # A laptop clears its own records; others' are cleared where they were made, and
+            # that clearing travels here (domain.authority: a laptop edits only its own).
+            stmt = stmt.where(table.c.origin == self.store.node_id)
+        return stmt
 
     @staticmethod
     def _referral_closing(

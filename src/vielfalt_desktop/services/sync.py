@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,12 @@ from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from vielfalt_desktop.domain import messages as msg
+from vielfalt_desktop.domain.authority import Writer
 from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
-from vielfalt_desktop.domain.hlc import physical_stamp
-from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.domain.hlc import stamp_to_datetime
+from vielfalt_desktop.domain.messages import Message, role_label
 from vielfalt_desktop.domain.records import LOG_KINDS
+from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.fileio import atomic_write_bytes
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.store import repository as repo
@@ -28,12 +29,18 @@ from vielfalt_desktop.store.models import (
     PEER_TABLE,
     RECORD_KINDS,
 )
-from vielfalt_desktop.sync import bundle, changes
-from vielfalt_desktop.sync.identity import IdentityCard, NodeKeys, b64, unb64
+from vielfalt_desktop.sync import bundle, changes, incoming
+from vielfalt_desktop.sync.identity import (
+    MAX_CARD_BYTES,
+    IdentityCard,
+    NodeKeys,
+    b64,
+    key_id,
+    unb64,
+)
 
-MAX_BUNDLE_BYTES = 2 * 1024**3
 FORMER_PEERS_KEY = "former_peers"
-CLOCK_TOLERANCE = timedelta(days=7)
+MAX_DETAIL = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +101,12 @@ class LedgerEntry:
 
 
 class SyncService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, vocab: Callable[[], Vocabularies]) -> None:
         self.store = store
+        # Incoming rows are checked against this store's vocabularies, as a local write is.
+        self._vocab = vocab
+        self.max_bundle_bytes = bundle.MAX_BUNDLE_BYTES
+        self.max_payload_json = bundle.MAX_PAYLOAD_JSON
 
     # --- identity -----------------------------------------------------------------------
 
@@ -134,7 +145,9 @@ class SyncService:
     @staticmethod
     def read_card(path: Path) -> IdentityCard:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                # A card is a few kilobytes: read one byte more than allowed, never the file.
+                data = handle.read(MAX_CARD_BYTES + 1)
         except OSError as exc:
             raise RejectedInput(
                 Message(msg.FILE_UNREADABLE, path=path, reason=exc.strerror)
@@ -154,6 +167,18 @@ class SyncService:
             card.kem_key,
         ):
             raise RejectedInput(Message(msg.KEYS_CHANGED, name=existing.name))
+        if existing is not None and existing.role != card.role:
+            raise RejectedInput(
+                Message(
+                    msg.ROLE_CHANGED,
+                    name=existing.name,
+                    old=role_label(existing.role),
+                    new=role_label(card.role),
+                )
+            )
+        wanted = card.name.strip().casefold()
+        if any(p.node_id != card.node_id and p.name.casefold() == wanted for p in self.peers()):
+            raise RejectedInput(Message(msg.PEER_NAME_TAKEN, name=card.name))
 
     def add_peer(self, card: IdentityCard) -> PeerInfo:
         self.check_card(card)
@@ -172,10 +197,9 @@ class SyncService:
         }
         with self.store.write() as write:
             stmt = sqlite_insert(PEER_TABLE).values(**values)
+            # Same keys and role (check_card): a person confirmed the card anew, name included.
             write.conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["node_id"], set_={"name": card.name, "role": card.role}
-                )
+                stmt.on_conflict_do_update(index_elements=["node_id"], set_={"name": card.name})
             )
             audit.log(write, self.store.clock.now(), "peer_added", detail=card.name)
         peer = self.find_peer(card.node_id)
@@ -243,7 +267,9 @@ class SyncService:
             records = changes.collect(conn, peer.acked_rev, peer.node_id, everything)
         counts = {kind: len(block["rows"]) for kind, block in records.items()}
         bundle_id = str(uuid.uuid4())
-        now = self.store.clock.now().isoformat(timespec="seconds")
+        # Never before our own latest stamp: receivers refuse stamps later than the bundle.
+        moment = max(self.store.clock.now(), stamp_to_datetime(self.store.hlc.last))
+        now = moment.isoformat(timespec="seconds")
         header = bundle.Header(
             bundle_id=bundle_id,
             sender=self.store.node_id,
@@ -297,42 +323,59 @@ class SyncService:
 
     def import_file(self, path: Path) -> ImportResult:
         try:
-            if path.stat().st_size > MAX_BUNDLE_BYTES:
-                raise RejectedInput(Message(msg.BUNDLE_TOO_LARGE, file=path.name))
-            data = path.read_bytes()
+            with bundle.BundleFile.open(path, self.max_bundle_bytes) as opened:
+                return self._import(path, opened)
         except OSError as exc:
             raise RejectedInput(
                 Message(msg.FILE_UNREADABLE, path=path, reason=exc.strerror)
             ) from None
-        try:
-            return self._import(path, data)
         except RejectedInput as exc:
-            # A refused bundle changes nothing here, the audit trail included.
+            # A refused bundle changes nothing here but the audit trail, which says so.
+            self._log_refusal(path, exc.message)
             raise RejectedInput(Message(msg.IN_FILE, file=path.name, message=exc.message)) from None
 
-    def _import(self, path: Path, data: bytes) -> ImportResult:
+    def _log_refusal(self, path: Path, reason: str) -> None:
+        detail = f"{path.name[:120]}: {reason}"[:MAX_DETAIL]
+        try:
+            with self.store.write() as write:
+                audit.log(write, self.store.clock.now(), "import_refused", detail=detail)
+        except VielfaltError:
+            pass  # the refusal itself is what the user must hear
+
+    def _import(self, path: Path, opened: bundle.BundleFile) -> ImportResult:
+        header = opened.header
+        peer = self._peer_row(header.sender)
+        if peer is None:
+            # The header is not authenticated: name the sender by its id, not its claimed name.
+            raise RejectedInput(Message(msg.UNKNOWN_SENDER, sender=header.sender))
+        opened.verify(unb64(peer.sign_key))
         keys = self._keys()
-        header, payload = bundle.open_bundle(
-            data,
-            keys,
-            self.store.node_id,
-            self._sign_key_of,
-            is_known=self._is_known,
-        )
-        if payload is None:
-            return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
+        if header.recipient != self.store.node_id or header.recipient_key_id != (
+            key_id(keys.public_kem_bytes())
+        ):
+            raise RejectedInput(Message(msg.WRONG_RECIPIENT))
+        if self._is_known(peer.node_id, header.bundle_id):
+            return ImportResult(path, header.bundle_id, peer.name, True, 0, 0)
+        payload = opened.payload(keys, self.max_payload_json)
         rows = changes.validate(payload, header.counts)
+        del payload
         _check_logs(rows)
-        horizon = physical_stamp(self.store.clock.now() + CLOCK_TOLERANCE)
-        if changes.latest_stamp(rows) > horizon:
-            # Accepting it would move our clock far ahead and let every later edit of the
-            # sender's win every merge.
-            raise RejectedInput(Message(msg.SENDER_CLOCK_AHEAD))
-        now = self.store.clock.now().isoformat(timespec="seconds")
+        created = bundle.created_time(header.created)
+        assert created is not None  # read_header refuses anything else
+        now = self.store.clock.now()
+        incoming.check_clock(rows, created, now, peer.name)
+        vocab = incoming.effective_vocabulary(self._vocab(), rows)
+        # A sender a few minutes ahead may already be on the next day.
+        today = max(self.store.clock.today(), created.date())
+        incoming.check_values(rows, vocab, today)
+        me = Writer(self.store.node_id, self.store.role)
+        stamp = now.isoformat(timespec="seconds")
         changed = 0
         with self.store.write() as write:
-            if self._is_known(header.bundle_id, write.conn):
-                return ImportResult(path, header.bundle_id, header.sender_name, True, 0, 0)
+            if self._is_known(peer.node_id, header.bundle_id, write.conn):
+                return ImportResult(path, header.bundle_id, peer.name, True, 0, 0)
+            gate = incoming.Gate(write.conn, Writer(peer.node_id, peer.role), peer.name, me, rows)
+            rows = gate.prepare()
             for kind in LOG_KINDS:
                 if kind in rows:
                     # Logs are append-only: an entry we hold already stays as written.
@@ -341,30 +384,28 @@ class SyncService:
             for kind in RECORD_KINDS:
                 if kind in rows:
                     merged = changes.merge(
-                        write, kind, rows[kind], header.bundle_id, now, header.sender
+                        write, kind, rows[kind], header.bundle_id, stamp, peer.node_id, gate
                     )
                     # Log entries are news about the sender, not changed records.
                     changed += merged if kind not in LOG_KINDS else 0
-            peer = write.conn.execute(
-                select(PEER_TABLE).where(PEER_TABLE.c.node_id == header.sender)
-            ).one()
+            incoming.check_references(write.conn, rows, me)
             received = peer.received_upto
             if header.since <= received:
                 received = max(received, header.upto)
             acked = max(peer.acked_rev, min(header.ack, write.rev))
             write.conn.execute(
                 update(PEER_TABLE)
-                .where(PEER_TABLE.c.node_id == header.sender)
-                .values(received_upto=received, acked_rev=acked, name=header.sender_name)
+                .where(PEER_TABLE.c.node_id == peer.node_id)
+                .values(received_upto=received, acked_rev=acked)
             )
             write.conn.execute(
                 LEDGER_TABLE.insert().values(
                     bundle_id=header.bundle_id,
                     direction="in",
-                    peer_id=header.sender,
+                    peer_id=peer.node_id,
                     seq=header.seq,
                     created=header.created,
-                    processed_at=now,
+                    processed_at=stamp,
                     since_rev=header.since,
                     upto_rev=header.upto,
                     records=sum(header.counts.values()),
@@ -377,7 +418,7 @@ class SyncService:
                 self.store.clock.now(),
                 "import",
                 count=sum(header.counts.values()),
-                detail=header.sender_name,
+                detail=peer.name,
             )
         # Every page's HMAC and structure; the index-versus-table cross-check stays with
         # `vielfalt check` (store/engine.integrity_problems says why).
@@ -385,19 +426,18 @@ class SyncService:
         return ImportResult(
             path,
             header.bundle_id,
-            header.sender_name,
+            peer.name,
             False,
             sum(header.counts.values()),
             changed,
             problems,
         )
 
-    def _sign_key_of(self, node_id: str) -> bytes | None:
-        row = self._peer_row(node_id)
-        return unb64(row.sign_key) if row is not None else None
-
-    def _is_known(self, bundle_id: str, conn: Connection | None = None) -> bool:
-        stmt = select(LEDGER_TABLE.c.bundle_id).where(LEDGER_TABLE.c.bundle_id == bundle_id)
+    def _is_known(self, peer_id: str, bundle_id: str, conn: Connection | None = None) -> bool:
+        """Bundle ids are known per sender: another device cannot claim one in advance."""
+        stmt = select(LEDGER_TABLE.c.bundle_id).where(
+            LEDGER_TABLE.c.peer_id == peer_id, LEDGER_TABLE.c.bundle_id == bundle_id
+        )
         if conn is not None:
             return conn.execute(stmt).first() is not None
         with self.store.read() as read:

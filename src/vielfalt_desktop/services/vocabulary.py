@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import uuid
-
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError
 from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import VocabEntry
-from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies, with_overrides
+from vielfalt_desktop.domain.vocab import (
+    Vocabularies,
+    default_vocabularies,
+    entry_id,
+    with_overrides,
+)
 from vielfalt_desktop.services.records import RecordService
 
-_NAMESPACE = uuid.UUID("6f1f7a52-2b8e-4d6c-9a51-3c1c9c0d2a10")
-
-
-def entry_id(vocabulary: str, code: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"{vocabulary}:{code}"))
+__all__ = ["VocabularyService", "entry_id"]
 
 
 class VocabularyService:

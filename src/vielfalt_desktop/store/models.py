@@ -267,9 +267,10 @@ class BundleLedger(Base):
     """Every bundle written or applied here, so a second import is recognised as a no-op."""
 
     __tablename__ = "bundle_ledger"
+    # Known per sender (and per recipient for "out"): nobody can claim another's bundle id.
     bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     direction: Mapped[str] = mapped_column(String(8))  # "in" or "out"
-    peer_id: Mapped[str] = mapped_column(String(36), index=True)
+    peer_id: Mapped[str] = mapped_column(String(36), primary_key=True, index=True)
     seq: Mapped[int] = mapped_column(Integer)
     created: Mapped[str] = mapped_column(String(32))
     processed_at: Mapped[str] = mapped_column(String(32))

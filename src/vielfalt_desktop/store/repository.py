@@ -389,3 +389,31 @@ def count_where(conn: Connection, kind: str, column: str, value: str) -> int:
         .where(table.c[column] == value, table.c.deleted == false())
     )
     return int(conn.execute(stmt).scalar_one())
+
+
+def origin_of(conn: Connection, kind: str, record_id: str) -> str | None:
+    """The node that created a record (None if it is not here)."""
+    table = TABLE_BY_KIND[kind]
+    value = conn.execute(select(table.c.origin).where(table.c.id == record_id)).scalar()
+    return str(value) if value is not None else None
+
+
+_PARENT = {
+    "referral_status": ("referral", "referral_id"),
+    "intervention": ("conflict", "conflict_id"),
+}
+
+
+def parent_origin(conn: Connection, kind: str, record_id: str) -> str | None:
+    """The origin of the referral of a status step or the conflict of an intervention."""
+    if kind not in _PARENT:
+        return None
+    parent_kind, column = _PARENT[kind]
+    table, parent = TABLE_BY_KIND[kind], TABLE_BY_KIND[parent_kind]
+    stmt = (
+        select(parent.c.origin)
+        .join(table, table.c[column] == parent.c.id)
+        .where(table.c.id == record_id)
+    )
+    value = conn.execute(stmt).scalar()
+    return str(value) if value is not None else None

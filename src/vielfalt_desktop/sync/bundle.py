@@ -7,13 +7,18 @@ before anything is decrypted, so a flipped, cut or appended byte is refused up f
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 import json
+import mmap
+import os
+import re
 import struct
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -23,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
 from vielfalt_desktop.sync import cobble
 from vielfalt_desktop.sync.identity import (
     NodeKeys,
@@ -31,12 +37,16 @@ from vielfalt_desktop.sync.identity import (
     is_plain_text,
     key_id,
 )
+from vielfalt_desktop.sync.limits import payload_budget
 
 MAGIC = b"VFBUNDLE"
 VERSION = 1
 SIGNATURE_BYTES = 64
 MAX_HEADER_BYTES = 64 * 1024
-MAX_PAYLOAD_BYTES = 4 * 1024**3
+#: Default limits (SyncService may set others): the file, and the payload's JSON once inflated.
+MAX_BUNDLE_BYTES = 512 * 1024**2
+MAX_PAYLOAD_JSON = 512 * 1024**2
+READ_CHUNK = 1024**2
 FILE_KEY_BYTES = 32
 MAX_INT = 2**63  # SQLite's integers are signed 64-bit
 SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.AES_256_GCM)
@@ -175,7 +185,7 @@ def write_bundle(
     return body + keys.sign.sign(body)
 
 
-def read_header(data: bytes) -> tuple[Header, int]:
+def read_header(data: bytes | memoryview) -> tuple[Header, int]:
     """The header (not yet authenticated!) and the offset after it. Refuses malformed files."""
     if len(data) < _PREAMBLE.size + SIGNATURE_BYTES:
         raise _damaged()
@@ -189,8 +199,9 @@ def read_header(data: bytes) -> tuple[Header, int]:
     end = _PREAMBLE.size + header_length
     if end > len(data) - SIGNATURE_BYTES:
         raise _damaged()
+    raw = bytes(data[_PREAMBLE.size : end])
     try:
-        doc = json.loads(data[_PREAMBLE.size : end].decode("utf-8"))
+        doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _damaged() from None
     if not isinstance(doc, dict) or set(doc) != set(HEADER_KEYS):
@@ -198,10 +209,13 @@ def read_header(data: bytes) -> tuple[Header, int]:
     for name, kind in HEADER_KEYS.items():
         if type(doc[name]) is not kind:
             raise _damaged()
+    # Exactly the canonical form the format promises: one text, one meaning.
+    if canonical_json(doc) != raw:
+        raise _damaged()
     counts = doc["counts"]
     if doc["format"] != VERSION or doc["compression"] != "zlib":
         raise _damaged()
-    if not all(isinstance(k, str) and type(v) is int and v >= 0 for k, v in counts.items()):
+    if not all(k in RECORD_TYPE_BY_KIND and type(v) is int and v >= 0 for k, v in counts.items()):
         raise _damaged()
     numbers = (doc["seq"], doc["since"], doc["upto"], doc["ack"], *counts.values())
     if not all(0 <= n < MAX_INT for n in numbers):
@@ -209,8 +223,145 @@ def read_header(data: bytes) -> tuple[Header, int]:
     # The header is read before it is authenticated: its texts end up in messages.
     if not all(is_plain_text(doc[k]) for k in HEADER_KEYS if isinstance(doc[k], str)):
         raise _damaged()
+    if not (_is_uuid(doc["bundle_id"]) and _is_uuid(doc["sender"]) and _is_uuid(doc["recipient"])):
+        raise _damaged()
+    if len(doc["sender_name"]) > 200 or created_time(doc["created"]) is None:
+        raise _damaged()
     header = Header(**{k: v for k, v in doc.items() if k not in ("format", "compression")})
     return header, end
+
+
+def created_time(text: str) -> dt.datetime | None:
+    """A header's ``created``: ISO 8601 with a UTC offset, or None."""
+    if len(text) > 40:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    doc = dict(pairs)
+    if len(doc) != len(pairs):
+        raise ValueError("duplicate key")
+    return doc
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _is_uuid(value: str) -> bool:
+    return _UUID.fullmatch(value) is not None
+
+
+class BundleFile:
+    """A bundle being read: header first, then the signature, then the payload.
+
+    The file is mapped, not read: checking the signature and decrypting walk it in place, so
+    no copy of a large file is made, and nothing is decrypted before the signature holds.
+    """
+
+    def __init__(self, data: bytes | mmap.mmap) -> None:
+        self._data = data
+        self.view = memoryview(data)
+        self.header, self._offset = read_header(self.view)
+        self.verified = False
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, path: Path, max_bytes: int) -> Iterator[BundleFile]:
+        """Refuses a file over ``max_bytes`` before reading any of it."""
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise RejectedInput(Message(msg.BUNDLE_TOO_LARGE, file=path.name))
+            if size < _PREAMBLE.size + SIGNATURE_BYTES:
+                raise _damaged()
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        try:
+            bundle = cls(mapped)
+            try:
+                yield bundle
+            finally:
+                bundle.view.release()
+        finally:
+            mapped.close()
+
+    def verify(self, sign_key: bytes) -> None:
+        """The sender's Ed25519 signature over everything before it."""
+        body = self.view[:-SIGNATURE_BYTES]
+        signature = bytes(self.view[-SIGNATURE_BYTES:])
+        try:
+            ed25519.Ed25519PublicKey.from_public_bytes(sign_key).verify(signature, body)
+        except InvalidSignature:
+            raise _damaged() from None
+        finally:
+            body.release()
+        self.verified = True
+
+    def payload(self, keys: NodeKeys, max_json: int) -> dict[str, Any]:
+        """Decrypt and inflate in chunks, never past what the header's counts allow."""
+        if not self.verified:
+            raise RuntimeError("verify() first")
+        view, offset = self.view, self._offset
+        end = len(view) - SIGNATURE_BYTES
+        info, context = _bindings(bytes(view[:offset]))
+        limit = min(max_json, payload_budget(self.header.counts))
+        try:
+            (sealed_length,) = _U16.unpack_from(view, offset)
+            sealed = bytes(view[offset + 2 : offset + 2 + sealed_length])
+            offset += 2 + sealed_length
+            (payload_length,) = _U64.unpack_from(view, offset)
+            offset += 8
+            if offset + payload_length != end:
+                raise _damaged()
+            file_key = SUITE.decrypt(sealed, keys.hpke_private, info=info)
+            text = _decrypt_inflate(file_key, context, view, offset, end, limit)
+            with gc_paused():
+                payload = json.loads(text, object_pairs_hook=_unique_keys)
+        except (
+            struct.error,
+            InvalidTag,
+            ValueError,
+            zlib.error,
+            UnicodeDecodeError,
+            RecursionError,
+        ):
+            raise _damaged() from None
+        if not isinstance(payload, dict):
+            raise RejectedInput(Message(msg.BUNDLE_CONTENT_BROKEN))
+        return payload
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _decrypt_inflate(
+    key: bytes, context: bytes, view: memoryview, start: int, end: int, limit: int
+) -> str:
+    decryptor = cobble.decryptor(key, context)
+    inflater = zlib.decompressobj()
+    out = bytearray()
+
+    def inflate(plain: bytes) -> None:
+        room = limit - len(out)
+        part = inflater.decompress(plain, room + 1)
+        if len(part) > room or inflater.unconsumed_tail:
+            raise _TooLarge
+        out.extend(part)
+
+    try:
+        for position in range(start, end, READ_CHUNK):
+            inflate(decryptor.update(view[position : min(position + READ_CHUNK, end)]))
+        inflate(decryptor.finalize())
+    except _TooLarge:
+        raise RejectedInput(Message(msg.BUNDLE_PAYLOAD_TOO_LARGE)) from None
+    if not inflater.eof or inflater.unused_data:
+        raise ValueError("payload does not decompress cleanly")
+    return out.decode("utf-8")
 
 
 def open_bundle(
@@ -220,47 +371,21 @@ def open_bundle(
     sender_sign_key: Callable[[str], bytes | None],
     *,
     is_known: Callable[[str], bool] = lambda _bundle_id: False,
+    max_json: int | None = None,
 ) -> tuple[Header, dict[str, Any] | None]:
-    """Verify and decrypt. Returns (header, payload); payload is None for a known bundle."""
-    header, offset = read_header(data)
+    """Verify and decrypt bytes in memory. Returns (header, payload); payload is None for a
+    known bundle. SyncService reads files through BundleFile in the same steps."""
+    bundle = BundleFile(data)
+    header = bundle.header
     sign_key = sender_sign_key(header.sender)
     if sign_key is None:
-        raise RejectedInput(Message(msg.UNTRUSTED_SENDER, sender=header.sender_name))
-    body, signature = data[:-SIGNATURE_BYTES], data[-SIGNATURE_BYTES:]
-    try:
-        ed25519.Ed25519PublicKey.from_public_bytes(sign_key).verify(signature, body)
-    except InvalidSignature:
-        raise _damaged() from None
+        raise RejectedInput(Message(msg.UNKNOWN_SENDER, sender=header.sender))
+    bundle.verify(sign_key)
     if header.recipient != my_node_id or header.recipient_key_id != key_id(keys.public_kem_bytes()):
         raise RejectedInput(Message(msg.WRONG_RECIPIENT))
     if is_known(header.bundle_id):
         return header, None
-    info, context = _bindings(data[:offset])
-    try:
-        (sealed_length,) = _U16.unpack_from(body, offset)
-        sealed = body[offset + 2 : offset + 2 + sealed_length]
-        offset += 2 + sealed_length
-        (payload_length,) = _U64.unpack_from(body, offset)
-        offset += 8
-        if offset + payload_length != len(body) or payload_length > MAX_PAYLOAD_BYTES:
-            raise _damaged()
-        file_key = SUITE.decrypt(sealed, keys.hpke_private, info=info)
-        compressed = cobble.decrypt(file_key, context, body[offset:])
-        with gc_paused():
-            payload = json.loads(_inflate(compressed).decode("utf-8"))
-    except (struct.error, InvalidTag, ValueError, zlib.error, UnicodeDecodeError, RecursionError):
-        raise _damaged() from None
-    if not isinstance(payload, dict):
-        raise RejectedInput(Message(msg.BUNDLE_CONTENT_BROKEN))
-    return header, payload
-
-
-def _inflate(data: bytes) -> bytes:
-    inflater = zlib.decompressobj()
-    out = inflater.decompress(data, MAX_PAYLOAD_BYTES)
-    if inflater.unconsumed_tail or not inflater.eof or inflater.unused_data:
-        raise ValueError("payload does not decompress cleanly")
-    return out
+    return header, bundle.payload(keys, MAX_PAYLOAD_JSON if max_json is None else max_json)
 
 
 def _damaged() -> RejectedInput:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     ColumnElement,
@@ -53,10 +53,8 @@ from vielfalt_desktop.store.models import (
 from vielfalt_desktop.store.repository import TAG_COLUMNS, insert_tuples, replace_tags
 from vielfalt_desktop.sync.bundle import JsonRows, gc_paused
 from vielfalt_desktop.sync.identity import canonical_json
+from vielfalt_desktop.sync.limits import MAX_CODE, MAX_CODES, MAX_STAMP, MAX_TEXT
 
-MAX_TEXT = 100_000
-MAX_STAMP = 2**63
-MAX_CODES = 200
 #: Incoming rows handled together; LOOKUP bounds an IN (…) list of bound parameters.
 CHUNK = 5000
 LOOKUP = 500
@@ -358,7 +356,7 @@ def _is_optional_date(value: object) -> bool:
 
 
 def _is_code(value: object) -> bool:
-    return type(value) is str and 0 < len(value) <= 64 and _is_text(value, 64)
+    return type(value) is str and 0 < len(value) <= MAX_CODE and _is_text(value, MAX_CODE)
 
 
 def _is_codes(value: object) -> bool:
@@ -374,17 +372,6 @@ _CHECKS: dict[FieldType, Callable[[object], bool]] = {
     FieldType.OPTIONAL_DATE: _is_optional_date,
     FieldType.CODES: _is_codes,
 }
-
-
-def latest_stamp(rows: dict[str, list[IncomingRow]]) -> int:
-    latest = 0
-    for kind_rows in rows.values():
-        if kind_rows:
-            latest = max(latest, max(map(attrgetter("created_hlc"), kind_rows)))
-        for row in kind_rows:
-            if row.stamps:  # most rows were never edited
-                latest = max(latest, *(stamp[0] for stamp in row.stamps.values()))
-    return latest
 
 
 # --- merge --------------------------------------------------------------------------------
@@ -403,16 +390,40 @@ def _concurrent(winner: list[Any], loser: list[Any]) -> bool:
     return len(winner) < 4 or (winner[2], winner[3]) != (loser[0], loser[1])
 
 
+class Gatekeeper(Protocol):
+    """Who may write what (sync.incoming.Gate); refuses by raising RejectedInput."""
+
+    def new_row(self, kind: str, row: IncomingRow) -> None: ...
+
+    def edit(
+        self, kind: str, row: IncomingRow, current: Any, winning: dict[str, list[Any]]
+    ) -> None: ...
+
+    def logs_conflict(self, stamp: list[Any]) -> bool: ...
+
+
 def merge(
-    write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now: str, sender: str
+    write: Write,
+    kind: str,
+    rows: list[IncomingRow],
+    bundle_id: str,
+    now: str,
+    sender: str,
+    gate: Gatekeeper,
 ) -> int:
     """Apply incoming rows of one kind; returns how many rows changed here."""
     with gc_paused():
-        return _merge(write, kind, rows, bundle_id, now, sender)
+        return _merge(write, kind, rows, bundle_id, now, sender, gate)
 
 
 def _merge(
-    write: Write, kind: str, rows: list[IncomingRow], bundle_id: str, now: str, sender: str
+    write: Write,
+    kind: str,
+    rows: list[IncomingRow],
+    bundle_id: str,
+    now: str,
+    sender: str,
+    gate: Gatekeeper,
 ) -> int:
     codec = codec_of(kind)
     table = TABLE_BY_KIND[kind]
@@ -443,8 +454,9 @@ def _merge(
         for incoming in chunk:
             current = local.get(incoming.id)
             if current is None:
+                gate.new_row(kind, incoming)
                 new_rows.append(incoming)
-            elif _merge_row(write, codec, incoming, current, bundle_id, now, sender):
+            elif _merge_row(write, codec, incoming, current, bundle_id, now, sender, gate):
                 changed += 1
         if new_rows:
             tags += _insert(write, codec, new_rows, sender)
@@ -512,6 +524,11 @@ def _record(codec: Codec, record_id: str, values: dict[str, Any]) -> Any:
     return codec.record_type(id=record_id, **converted)
 
 
+def record_of(kind: str, record_id: str, values: dict[str, Any]) -> Any:
+    """The domain record of an incoming row's canonical values."""
+    return _record(codec_of(kind), record_id, values)
+
+
 def _merge_row(
     write: Write,
     codec: Codec,
@@ -520,6 +537,7 @@ def _merge_row(
     bundle_id: str,
     now: str,
     sender: str,
+    gate: Gatekeeper,
 ) -> bool:
     local_stamps: dict[str, list[Any]] = json.loads(current["stamps"])
     local_default = [current["created_hlc"], current["origin"]]
@@ -531,11 +549,18 @@ def _merge_row(
     incoming_values = dict(incoming.values, deleted=incoming.deleted)
     updates: dict[str, Any] = {}
     stamps = dict(local_stamps)
+    winning = {
+        name: theirs
+        for name in (*codec.names, "deleted")
+        if _key(theirs := incoming.stamps.get(name) or incoming_default)
+        > _key(local_stamps.get(name) or local_default)
+    }
+    gate.edit(codec.kind, incoming, current, winning)
     for name in (*codec.names, "deleted"):
         theirs = incoming.stamps.get(name) or incoming_default
         ours = local_stamps.get(name) or local_default
         their_value, our_value = incoming_values[name], local_values[name]
-        if _key(theirs) > _key(ours):
+        if name in winning:
             if their_value != our_value:
                 updates[name] = their_value
                 if _concurrent(theirs, ours):
@@ -552,7 +577,12 @@ def _merge_row(
                         now,
                     )
             stamps[name] = theirs
-        elif _key(theirs) < _key(ours) and their_value != our_value and _concurrent(ours, theirs):
+        elif (
+            _key(theirs) < _key(ours)
+            and their_value != our_value
+            and _concurrent(ours, theirs)
+            and gate.logs_conflict(theirs)
+        ):
             _log(
                 write,
                 codec.kind,

@@ -17,3 +17,8 @@ def encrypt(key: bytes, context: bytes, plaintext: bytes) -> bytes:
 def decrypt(key: bytes, context: bytes, ciphertext: bytes) -> bytes:
     decryptor = Cobblestone256Decryptor(key, context)
     return decryptor.update(ciphertext) + decryptor.finalize()
+
+
+def decryptor(key: bytes, context: bytes) -> Cobblestone256Decryptor:
+    """For decrypting piece by piece (``update`` per chunk, then ``finalize``)."""
+    return Cobblestone256Decryptor(key, context)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +25,8 @@ from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.domain.messages import Message
 
 CARD_FORMAT = "vielfalt-identity"
-CARD_VERSION = 1
+#: Version 2: the fingerprint covers node id and role too (a version 1 card is still read).
+CARD_VERSION = 2
 MAX_CARD_BYTES = 16 * 1024
 MLKEM768_PUBLIC_BYTES = 1184
 X25519_BYTES = 32
@@ -93,9 +95,11 @@ def key_id(kem_key: bytes) -> str:
     return hashlib.sha256(kem_key).hexdigest()[:16]
 
 
-def fingerprint(sign_key: bytes, kem_key: bytes) -> str:
-    """Five groups of four characters, easy to read aloud and compare."""
-    digest = hashlib.sha256(b"vielfalt-identity/1\n" + sign_key + kem_key).digest()
+def fingerprint(node_id: str, role: str, sign_key: bytes, kem_key: bytes) -> str:
+    """Five groups of four characters, easy to read aloud and compare. It covers who the
+    device is (node id, role) and its keys: a card claiming another role reads differently."""
+    who = f"{node_id}\n{role}\n".encode("ascii")
+    digest = hashlib.sha256(b"vielfalt-identity/2\n" + who + sign_key + kem_key).digest()
     text = base64.b32encode(digest).decode("ascii")[:20]
     return "-".join(text[i : i + 4] for i in range(0, 20, 4))
 
@@ -118,16 +122,16 @@ class IdentityCard:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.sign_key, self.kem_key)
+        return fingerprint(self.node_id, self.role, self.sign_key, self.kem_key)
 
     @property
     def key_id(self) -> str:
         return key_id(self.kem_key)
 
-    def _body(self) -> dict[str, Any]:
+    def _body(self, version: int = CARD_VERSION) -> dict[str, Any]:
         return {
             "format": CARD_FORMAT,
-            "version": CARD_VERSION,
+            "version": version,
             "node_id": self.node_id,
             "name": self.name,
             "role": self.role,
@@ -172,6 +176,8 @@ class IdentityCard:
             )
             if card.role not in ("field", "office") or set(doc) != set(card._body()):
                 raise bad
+            if doc["version"] < 1 or not _is_node_id(card.node_id):
+                raise bad
             if len(card.kem_key) != MLKEM768_PUBLIC_BYTES + X25519_BYTES:
                 raise bad
             hpke_public(card.kem_key)
@@ -190,6 +196,13 @@ class IdentityCard:
         ):
             raise bad from None
         return card
+
+
+_NODE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _is_node_id(value: str) -> bool:
+    return _NODE_ID.fullmatch(value) is not None
 
 
 def _text(doc: dict[str, Any], key: str, limit: int) -> str:
