@@ -99,10 +99,9 @@ def files_of(directory: Path) -> dict[str, str]:
     }
 
 
-def _fill_laptop(app: App) -> list[str]:
-    today = NOW.date()
-    records = app.records
-    partner = records.create(
+def _directory(office: App, laptop: App, root: Path) -> Partner:
+    """The partner directory reaches a laptop the way it does in use: from the coordinator."""
+    partner = office.records.create(
         Partner(
             name=PARTNER_NAME,
             partner_kind="verein",
@@ -111,6 +110,14 @@ def _fill_laptop(app: App) -> list[str]:
             languages=("ar",),
         )
     )
+    office.sync.export(laptop.store.node_id, root / "directory.vfb")
+    laptop.sync.import_file(root / "directory.vfb")
+    return partner
+
+
+def _fill_laptop(app: App, partner: Partner) -> list[str]:
+    today = NOW.date()
+    records = app.records
     contact = records.create(
         Contact(
             date=today,
@@ -182,7 +189,8 @@ def net(tmp_path_factory: pytest.TempPathFactory) -> Net:
     office2.sync.add_peer(cards["laptop"])
     stranger.sync.add_peer(cards["office"])
 
-    record_ids = _fill_laptop(laptop)
+    partner = _directory(office, laptop, root)
+    record_ids = _fill_laptop(laptop, partner)
     office.records.create(Partner(name="Stadtteilbüro Nord", partner_kind="verein"))
     stranger.records.create(
         Contact(date=NOW.date(), district=DISTRICT, target_group="weitere", topics=("arbeit",))
@@ -788,10 +796,11 @@ def test_the_header_holds_only_bookkeeping(net: Net) -> None:
         "conflict": 1,
         "event": 1,
         "intervention": 1,
-        "partner": 1,
         "referral": 1,
         "referral_status": 1,
-        "audit": 10,  # the laptop's audit trail: peers trusted, records created, one deleted
+        # The laptop's audit trail: peers trusted, the directory read, records created, one
+        # deleted. The partner is the coordinator's: a laptop sends only what it may write.
+        "audit": 10,
     }
     text = json.dumps(header.to_json(), ensure_ascii=False)
     for needle in (NOTE, PARTNER_NAME, DISTRICT):

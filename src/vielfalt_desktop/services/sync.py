@@ -264,7 +264,8 @@ class SyncService:
         with self.store.read() as conn:
             row = conn.execute(select(PEER_TABLE).where(PEER_TABLE.c.node_id == peer.node_id)).one()
             upto = self.store.rev
-            records = changes.collect(conn, peer.acked_rev, peer.node_id, everything)
+            author = None if self.store.role == "office" else self.store.node_id
+            records = changes.collect(conn, peer.acked_rev, peer.node_id, everything, author)
         counts = {kind: len(block["rows"]) for kind, block in records.items()}
         bundle_id = str(uuid.uuid4())
         # Never before our own latest stamp: receivers refuse stamps later than the bundle.

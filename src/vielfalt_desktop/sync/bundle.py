@@ -264,9 +264,12 @@ class BundleFile:
     """
 
     def __init__(self, data: bytes | mmap.mmap) -> None:
-        self._data = data
         self.view = memoryview(data)
-        self.header, self._offset = read_header(self.view)
+        try:
+            self.header, self._offset = read_header(self.view)
+        except BaseException:
+            self.view.release()  # a mapped file can only be closed once no view is left
+            raise
         self.verified = False
 
     @classmethod

@@ -68,13 +68,37 @@ def codec_of(kind: str) -> Codec:
 # --- export -----------------------------------------------------------------------------
 
 
-def _selection(kind: str, since: int, recipient_id: str, everything: bool) -> Select[Any] | None:
+def _selection(
+    kind: str, since: int, recipient_id: str, everything: bool, author: str | None
+) -> Select[Any] | None:
     stmt = _relevant(kind, since, recipient_id, everything)
     if stmt is None:
         return None
     table = TABLE_BY_KIND[kind]
+    if author is not None:
+        stmt = stmt.where(_authored_by(kind, table, author))
     # Rows exactly as the recipient sent them need not travel back.
     return stmt.where(table.c.source.is_(None) | (table.c.source != recipient_id))
+
+
+_PARENTS = {
+    "referral_status": ("referral", "referral_id"),
+    "intervention": ("conflict", "conflict_id"),
+}
+
+
+def _authored_by(kind: str, table: Table, author: str) -> ColumnElement[bool]:
+    """Rows a laptop may send (domain.authority): its own, and the steps others added to its
+    own referrals and conflicts (which it tombstones when it deletes those)."""
+    own = table.c.origin == author
+    if kind not in _PARENTS:
+        return own
+    parent_kind, column = _PARENTS[kind]
+    parent = TABLE_BY_KIND[parent_kind]
+    owned_parent = (
+        select(parent.c.id).where(parent.c.id == table.c[column], parent.c.origin == author)
+    ).exists()
+    return own | owned_parent
 
 
 def _relevant(kind: str, since: int, recipient_id: str, everything: bool) -> Select[Any] | None:
@@ -106,16 +130,17 @@ def _relevant(kind: str, since: int, recipient_id: str, everything: bool) -> Sel
 
 
 def collect(
-    conn: Connection, since: int, recipient_id: str, everything: bool
+    conn: Connection, since: int, recipient_id: str, everything: bool, author: str | None = None
 ) -> dict[str, dict[str, Any]]:
     """Every row of every kind the recipient should get, as payload blocks.
 
     SQLite renders each row's wire form (see _wire_json) over the same selection, so no row
     passes through Python objects; bundle.payload_json() splices the rows in as they are.
+    ``author``: a laptop's node id; it sends only what it may write.
     """
     records: dict[str, dict[str, Any]] = {}
     for kind in RECORD_KINDS:
-        stmt = _selection(kind, since, recipient_id, everything)
+        stmt = _selection(kind, since, recipient_id, everything, author)
         if stmt is None:
             continue
         codec = codec_of(kind)
