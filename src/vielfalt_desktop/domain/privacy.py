@@ -36,6 +36,8 @@ TAX_ID = "tax_id"
 SOCIAL_INSURANCE_NUMBER = "social_insurance_number"
 ID_CARD_NUMBER = "id_card_number"
 FILE_NUMBER = "file_number"
+LICENCE_PLATE = "licence_plate"
+SOCIAL_MEDIA_HANDLE = "social_media_handle"
 
 _LABELS = {
     EMAIL: "E-Mail-Adresse",
@@ -49,6 +51,8 @@ _LABELS = {
     SOCIAL_INSURANCE_NUMBER: "Sozialversicherungsnummer",
     ID_CARD_NUMBER: "Ausweisnummer",
     FILE_NUMBER: "Aktenzeichen",
+    LICENCE_PLATE: "Kfz-Kennzeichen",
+    SOCIAL_MEDIA_HANDLE: "Social-Media-Name",
 }
 KINDS = tuple(_LABELS)
 
@@ -59,7 +63,8 @@ _SPECIFICITY = {
     for rank, kind in enumerate(
         (
             *(EMAIL, IBAN, TAX_ID, SOCIAL_INSURANCE_NUMBER, ID_CARD_NUMBER, FILE_NUMBER),
-            *(BIRTH_DATE, PHONE, STREET_ADDRESS, POSTCODE_PLACE, NAME),
+            *(LICENCE_PLATE, BIRTH_DATE, PHONE, STREET_ADDRESS, POSTCODE_PLACE),
+            *(SOCIAL_MEDIA_HANDLE, NAME),
         )
     )
 }
@@ -90,11 +95,13 @@ def screen_text(text: str, today: date | None = None) -> list[Finding]:
     today = today or date.today()
     found = [
         *_emails(text),
+        *_social_media_handles(text),
         *_ibans(text),
         *_tax_ids(text),
         *_social_insurance_numbers(text),
         *_id_card_numbers(text),
         *_file_numbers(text),
+        *_licence_plates(text),
         *_birth_dates(text, today),
         *_phones(text),
         *_street_addresses(text),
@@ -130,6 +137,28 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
 def _emails(text: str) -> Iterator[Finding]:
     for m in pat.EMAIL_RE.finditer(text):
         yield _finding(EMAIL, text, m.start(), m.end())
+    if pat.OBF_HINT_RE.search(text) is None:
+        return
+    for m in pat.OBFUSCATED_EMAIL_RE.finditer(text):
+        labels = pat.OBF_DOT_RE.split(m["domain"])
+        if len(labels) > 1:
+            if labels[-1].casefold() not in pat.MAIL_TLDS:
+                continue
+        elif labels[0].casefold() not in pat.MAIL_PROVIDERS:
+            continue
+        yield _finding(EMAIL, text, m.start(), m.end())
+
+
+def _social_media_handles(text: str) -> Iterator[Finding]:
+    for m in pat.HANDLE_RE.finditer(text):
+        handle = m["handle"]
+        telling = (
+            any(c in "0123456789_." for c in handle)  # @dragana_p, @amir.md, @salam2024
+            or (any(c.isupper() for c in handle[1:]) and not handle.isupper())  # @DraganaP
+            or (handle[0].islower() and handle.casefold() not in pat.NOT_A_HANDLE)
+        )
+        if len(handle) >= 2 and (telling or _cue_before(pat.HANDLE_CUE_RE, text, m.start())):
+            yield _finding(SOCIAL_MEDIA_HANDLE, text, m.start(), m.end())
 
 
 def _ibans(text: str) -> Iterator[Finding]:
@@ -180,8 +209,88 @@ def _id_card_numbers(text: str) -> Iterator[Finding]:
 def _file_numbers(text: str) -> Iterator[Finding]:
     for m in pat.FILE_CUE_RE.finditer(text):
         span = _identifier_at(text, m.end())
+        if span is None and "\n" not in m.group():
+            span = _identifier_after_words(text, m.end())
         if span is not None:
             yield _finding(FILE_NUMBER, text, *span)
+
+
+def _identifier_after_words(text: str, pos: int) -> tuple[int, int] | None:
+    """The identifier a few words after its cue: "Aktenzeichen der Ausländerbehörde: 123/45".
+
+    Up to four words on the same line may name the office. A colon, "=", "lautet" or "ist"
+    then introduces the number ("Kundennummer beim Jobcenter lautet 123D456"). Without one,
+    the words must begin with a preposition or article and name something ("BG-Nummer vom
+    Jobcenter 08300BG0012345"), and the number must be unmistakable: five digits or more,
+    or digits with letters, "/" or "-". A date is never the identifier ("Az. vom 12.03.2025").
+    """
+    words: list[str] = []
+    while len(words) < pat.FILE_GAP_MAX_WORDS:
+        intro = pat.FILE_GAP_INTRO_RE.match(text, pos)
+        if intro is not None:
+            span = _identifier_at(text, intro.end())
+            if span is not None and not _is_date_text(text[span[0] : span[1]]):
+                return span
+        elif len(words) >= 2 and words[0].casefold() in pat.FILE_GAP_LEADS:
+            span = _identifier_at(text, pos + 1) if text.startswith(" ", pos) else None
+            if span is not None and _unmistakable_identifier(text[span[0] : span[1]]):
+                return span
+        word = pat.FILE_GAP_WORD_RE.match(text, pos)
+        if word is None:
+            return None
+        words.append(word["word"])
+        pos = word.end()
+    return None
+
+
+def _unmistakable_identifier(value: str) -> bool:
+    if _is_date_text(value):
+        return False
+    has_letters = any(c.isalpha() for c in value)
+    return _digits(value) >= 5 or has_letters or any(c in "/-" for c in value)
+
+
+def _licence_plates(text: str) -> Iterator[Finding]:
+    """German plates: "MD-AB 1234", "HAL K 12E", "B XY 123H"; "MDAB1234" only after a cue.
+
+    A hyphen after a listed district is enough. With spaces only the shape is weaker ("DIN
+    A4", "BER T1", "AM DI 10 Uhr"): then two digits or more, no everyday capital word as the
+    district and no unit after the digits – or a cue before ("Kennzeichen", "Auto" …).
+    """
+    for m in pat.PLATE_RE.finditer(text):
+        district, digits = m["district"], m["digits"]
+        # A German plate has at most eight characters besides the E/H suffix.
+        if district not in pat.PLATE_DISTRICTS or len(district + m["letters"] + digits) > 8:
+            continue
+        weak = (
+            (
+                not m["sep"].startswith("-")
+                and (len(digits) < 2 or district in pat.PLATE_WORD_DISTRICTS)
+            )
+            or len(district + m["letters"] + digits) < 4  # "A-Z2", "B-A1"
+            or pat.PLATE_UNIT_AFTER_RE.match(text, m.end("digits")) is not None
+        )
+        if weak and not _cue_before(pat.PLATE_CUE_RE, text, m.start()):
+            continue
+        yield _finding(LICENCE_PLATE, text, m.start(), m.end())
+    for m in pat.PLATE_COMPACT_RE.finditer(text):
+        letters = m["letters"]
+        if len(letters) + len(m["digits"]) > 8 or not _cue_before(
+            pat.PLATE_CUE_RE, text, m.start()
+        ):
+            continue
+        if any(
+            letters[:cut] in pat.PLATE_DISTRICTS and letters[cut:].isascii()
+            for cut in range(max(1, len(letters) - 2), min(3, len(letters) - 1) + 1)
+        ):
+            yield _finding(LICENCE_PLATE, text, m.start(), m.end())
+
+
+def _is_date_text(value: str) -> bool:
+    return any(
+        regex.fullmatch(value)
+        for regex in (pat.NUMERIC_DATE_RE, pat.ISO_DATE_RE, pat.SLASH_DATE_RE)
+    )
 
 
 def _identifier_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -216,6 +325,17 @@ def _phones(text: str) -> Iterator[Finding]:
     for m in pat.PHONE_CUE_RE.finditer(text):
         if _digits(m.group("number")) >= 6:
             yield _finding(PHONE, text, m.start("number"), m.end("number"))
+    for m in pat.SPOKEN_PHONE_RE.finditer(text):
+        words = digits = 0
+        for token in pat.SPOKEN_TOKEN_RE.finditer(m.group()):
+            value = token.group()
+            if value[0].isdigit():
+                digits += len(value)
+            else:
+                words += 1
+                digits += 1 if pat.SPOKEN_DIGIT_RE.fullmatch(value) else 2
+        if words >= 3 and digits >= 7:
+            yield _finding(PHONE, text, m.start(), m.end())
 
 
 # ---------------------------------------------------------------- dates
@@ -298,9 +418,22 @@ def _is_abstract_noun(word: str) -> bool:
 
 def _names(text: str) -> Iterator[Finding]:
     tokens = list(pat.WORD_RE.finditer(text))
+    lower_names = pat.lowercase_first_names()
     i = 0
     while i < len(tokens):
-        span = _titled_name(text, tokens, i) or _listed_name(text, tokens, i)
+        word = tokens[i].group()
+        if word[0].isupper():
+            span = (
+                _titled_name(text, tokens, i)
+                or _listed_name(text, tokens, i)
+                or _foreign_name(text, tokens, i)
+            )
+        elif word in pat.TITLE_ABBREVIATIONS:  # "geb."
+            span = _titled_name(text, tokens, i)
+        elif word in lower_names or "-" in word:  # checked here: most words are lower case
+            span = _lowercase_listed_name(text, tokens, i)
+        else:
+            span = None
         if span is None:
             i += 1
             continue
@@ -331,6 +464,64 @@ def _listed_name(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, i
         return None
     end, last = _name_run(text, tokens, i + 1, token.end()) or (token.end(), i)
     return token.start(), end, last
+
+
+def _lowercase_listed_name(
+    text: str, tokens: list[re.Match[str]], i: int
+) -> tuple[int, int, int] | None:
+    """A listed first name typed in lower case ("traf heute ahmad k."), not part of an address.
+
+    Only lower-case words: "Ahmed" is `_listed_name`'s. Names that are also lower-case words
+    ("malte", "frank", "till") are left out (`LOWERCASE_NOT_A_NAME`).
+    """
+    token = tokens[i]
+    word = token.group()
+    if not word[0].islower() or len(word) < 3 or word in pat.LOWERCASE_NOT_A_NAME:
+        return None
+    names = pat.lowercase_first_names()
+    if word not in names and not ("-" in word and all(p in names for p in word.split("-"))):
+        return None
+    # Part of an e-mail address, a handle, a domain or a path: those have findings of their own.
+    before, after = text[token.start() - 1 : token.start()], text[token.end() : token.end() + 2]
+    if before in ("@", ".", "/", "_") or after[:1] in ("@", "_") or pat.DOT_LETTER_RE.match(after):
+        return None
+    end, last = _name_run(text, tokens, i + 1, token.end()) or (token.end(), i)
+    return token.start(), end, last
+
+
+def _foreign_name(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
+    """Two or more capitalised words whose first name is not listed, with foreign evidence.
+
+    See `FOREIGN_LETTER_RE` in `_pii_patterns` for the evidence and why it is needed: without
+    it, "mit Vermieter Kontakt" would read as a name.
+    """
+    if i + 1 >= len(tokens) or not tokens[i + 1].group()[0].isupper():
+        return None
+    token = tokens[i]
+    first = token.group()
+    if not _surname_like(first) or first in pat.NOT_A_FOREIGN_NAME:
+        return None
+    # Capitalised words only: particles ("zur", "von") end the run here, because none of
+    # them is evidence and "Xhemile Krasniqi zur Wohnungssuche" must stop at the name.
+    last, end = i, token.end()
+    while last + 1 < len(tokens) and last - i < 3:
+        following_token = tokens[last + 1]
+        if not (_adjacent(text, end, following_token) and _surname_like(following_token.group())):
+            break
+        last, end = last + 1, following_token.end()
+    if last == i:
+        return None
+    words = [t.group() for t in tokens[i : last + 1]]
+    rest = words[1:]
+    if any(w in pat.NOT_A_FOREIGN_NAME or not pat.NAME_SHAPE_RE.fullmatch(w) for w in words):
+        return None
+    strong = any(pat.FOREIGN_LETTER_RE.search(w) for w in words) or any(
+        pat.FOREIGN_SURNAME_RE.search(w) for w in rest
+    )
+    weak = pat.WEAK_SURNAME_RE.match(words[-1]) is not None and _cue_before(
+        pat.NAME_CUE_RE, text, token.start()
+    )
+    return (token.start(), end, last) if strong or weak else None
 
 
 def _title_end(text: str, token: re.Match[str]) -> int | None:
@@ -375,6 +566,7 @@ def _surname_like(word: str) -> bool:
         and word not in pat.ROLE_WORDS
         and not (word.isupper() and len(word) <= 4)  # acronyms: AWO, DRK, BAMF
         and not _is_abstract_noun(word)
+        and not word.casefold().endswith(pat.INSTITUTION_ENDINGS)  # Sozialamt, Bürgerbüro
     )
 
 
