@@ -343,41 +343,45 @@ def test_texts_contain_no_personal_data(records: list[Record]) -> None:
     assert {text: hits for text, hits in found.items() if hits} == {}
 
 
-# --- a real store -------------------------------------------------------------------------
+# --- a real store (the coordinator's: a laptop writes no partners, test_write_authority) ----
 
 
-def test_fill_writes_a_real_store(app: App) -> None:
+def test_fill_writes_a_real_store(office_app: App) -> None:
     calls: list[tuple[int, int]] = []
-    result = demo.fill(app, 200, seed=4, progress=lambda done, total: calls.append((done, total)))
-    assert app.stats.counts() == dataclasses.asdict(result)
+    result = demo.fill(
+        office_app, 200, seed=4, progress=lambda done, total: calls.append((done, total))
+    )
+    assert office_app.stats.counts() == dataclasses.asdict(result)
     assert result.contacts == 200
     assert result.referrals == 80
     assert result.conflicts == 20
     assert result.events == 4
     assert result.partners == len(demo.load_partner_templates())
     assert calls[-1] == (200, 200)
-    stored = app.records.page(Contact, limit=500)
+    stored = office_app.records.page(Contact, limit=500)
     assert len(stored) == 200
-    assert max(c.date for c in stored) <= app.store.clock.today()
+    assert max(c.date for c in stored) <= office_app.store.clock.today()
     # The same content as generate(), only with ids salted by the store.
-    generated = of(demo.generate(app.vocab, app.store.clock.today(), 200, seed=4), Contact)
+    generated = of(
+        demo.generate(office_app.vocab, office_app.store.clock.today(), 200, seed=4), Contact
+    )
     strip = [dataclasses.replace(c, id="", pseudonym=None) for c in generated]
     assert sorted(map(repr, strip)) == sorted(
         repr(dataclasses.replace(c, id="", pseudonym=None)) for c in stored
     )
-    referral = app.records.page(Referral, limit=1)[0]
-    history = app.records.status_history(referral)
+    referral = office_app.records.page(Referral, limit=1)[0]
+    history = office_app.records.status_history(referral)
     assert history[-1].status == referral.status
 
 
-def test_second_fill_adds_without_colliding(app: App) -> None:
-    first = demo.fill(app, 50, seed=1)
-    second = demo.fill(app, 50, seed=1)
+def test_second_fill_adds_without_colliding(office_app: App) -> None:
+    first = demo.fill(office_app, 50, seed=1)
+    second = demo.fill(office_app, 50, seed=1)
     assert second.partners == 0  # the shipped organisations are reused, not duplicated
-    counts = app.stats.counts()
+    counts = office_app.stats.counts()
     assert counts["contacts"] == first.contacts + second.contacts == 100
     assert counts["partners"] == first.partners
-    names = [p.name for p in app.records.page(Partner, limit=1000)]
+    names = [p.name for p in office_app.records.page(Partner, limit=1000)]
     assert len(names) == len(set(names))
-    partner_ids = {p.id for p in app.records.page(Partner, limit=1000)}
-    assert {r.partner_id for r in app.records.page(Referral, limit=1000)} <= partner_ids
+    partner_ids = {p.id for p in office_app.records.page(Partner, limit=1000)}
+    assert {r.partner_id for r in office_app.records.page(Referral, limit=1000)} <= partner_ids

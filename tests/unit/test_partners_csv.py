@@ -155,6 +155,18 @@ def write(tmp_path: Path, data: bytes, name: str = "partner.csv") -> Path:
     return path
 
 
+@pytest.fixture
+def app(office_app: App) -> App:
+    """The partner directory is the coordinator's: every import here runs on an office store
+    (a laptop's refusal: tests/unit/test_write_authority.py)."""
+    return office_app
+
+
+@pytest.fixture
+def partner(office_partner: Partner) -> Partner:
+    return office_partner
+
+
 def run(app: App, path: Path) -> ImportResult:
     return import_partners(app.store, app.vocab, path)
 
@@ -394,7 +406,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, Part
     """One store for all rejected files: each of them must leave it exactly as it was."""
     data_dir = tmp_path_factory.mktemp("abgelehnt") / "daten"
     app, _ = App.create(
-        data_dir, PASSPHRASE, role="field", name="Laptop CSV", clock=FixedClock(NOW)
+        data_dir, PASSPHRASE, role="office", name="Koordination CSV", clock=FixedClock(NOW)
     )
     partner = app.records.create(
         Partner(

@@ -39,23 +39,25 @@ def test_overrides_add_rename_and_retire() -> None:
     assert "no_such_list" not in changed
 
 
-def test_set_entry_checks_its_input(app: App) -> None:
+def test_set_entry_checks_its_input(office_app: App) -> None:
     with pytest.raises(ValidationError) as error:
-        app.vocabulary.set_entry("topic", "Energie Kosten", "Energie", "Energy")
+        office_app.vocabulary.set_entry("topic", "Energie Kosten", "Energie", "Energy")
     assert "code" in error.value.problems
     with pytest.raises(ValidationError):
-        app.vocabulary.set_entry("kein_vokabular", "x", "X", "X")
+        office_app.vocabulary.set_entry("kein_vokabular", "x", "X", "X")
     with pytest.raises(ValidationError):
-        app.vocabulary.set_entry("district", "neu", "Neu", "New")
+        office_app.vocabulary.set_entry("district", "neu", "Neu", "New")
     with pytest.raises(ValidationError):
-        app.vocabulary.set_entry("topic", "energie", " ", "Energy")
-    assert app.vocabulary.overrides() == []
+        office_app.vocabulary.set_entry("topic", "energie", " ", "Energy")
+    assert office_app.vocabulary.overrides() == []
 
 
-def test_setting_an_entry_twice_keeps_one_record(app: App) -> None:
-    app.vocabulary.set_entry("offer", "repair_cafe", "Reparatur-Café", "Repair café")
-    app.vocabulary.set_entry("offer", "repair_cafe", "Repair-Café", "Repair café", active=False)
-    entries = app.vocabulary.overrides()
+def test_setting_an_entry_twice_keeps_one_record(office_app: App) -> None:
+    office_app.vocabulary.set_entry("offer", "repair_cafe", "Reparatur-Café", "Repair café")
+    office_app.vocabulary.set_entry(
+        "offer", "repair_cafe", "Repair-Café", "Repair café", active=False
+    )
+    entries = office_app.vocabulary.overrides()
     assert [(e.code, e.de, e.active) for e in entries] == [("repair_cafe", "Repair-Café", False)]
 
 

@@ -12,6 +12,11 @@ social-work phrases without personal data; they pass :func:`privacy.screen_text`
 
 Codes are only used if the loaded vocabularies know them, so a coordinator's edited
 vocabulary (retired or added codes) still gives valid records.
+
+Partners are written only by the coordinator (domain.authority). On an office store
+:func:`fill` creates the directory as described; on a field laptop it creates no partners
+and refers to the directory the laptop received from the coordinator; with none there it
+writes no referrals and events without partners.
 """
 
 from __future__ import annotations
@@ -698,6 +703,7 @@ class _Generator:
         self.codes_used: set[str] = set()
         self.persons: list[_Person] = []
         self.partner_ids: list[str] = []
+        self.partners_by_district: dict[str, list[int]] = {}
         self._build_pickers()
 
     # --- setup ----------------------------------------------------------------------------
@@ -918,6 +924,11 @@ class _Generator:
             )
         self._index_partners(partners, len(templates))
         return partners
+
+    def use_partners(self, partners: Sequence[Partner]) -> None:
+        """Refer to these (a laptop's directory from the coordinator) instead of new ones."""
+        if partners:
+            self._index_partners(partners, len(partners))
 
     def _index_partners(self, partners: Sequence[Partner], shipped: int) -> None:
         """Referrals go mostly to the well-known organisations, matching the topic."""
@@ -1241,7 +1252,7 @@ class _Generator:
         children = round(total * rng.uniform(0, EVENT_CHILDREN.get(kind, 0.1)))
         nearby = self.partners_by_district.get(district, [])
         partner_ids: list[str] = []
-        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+        for _ in range(rng.choice((0, 1, 1, 2, 2, 3)) if self.partner_ids else 0):
             index = rng.choice(nearby) if nearby and rng.random() < 0.8 else None
             if index is None:
                 index = self.any_partner(rng)
@@ -1266,18 +1277,29 @@ class _Generator:
 
 
 def _batches(
-    vocab: Vocabularies, today: dt.date, contacts: int, seed: int, id_salt: str = ""
+    vocab: Vocabularies,
+    today: dt.date,
+    contacts: int,
+    seed: int,
+    id_salt: str = "",
+    directory: Sequence[Partner] | None = None,
 ) -> Iterator[tuple[int, list[Record]]]:
     """Batches of records, each with the number of contacts it holds.
 
     The first batch holds the partners and events; each later one ``CHUNK`` contacts with
     their referrals (and status histories), plus a share of the conflicts (with interventions).
+    With ``directory`` (a laptop's partners) no partners are generated and referrals and
+    events refer to those; an empty directory gives no referrals.
     """
     if contacts < 1:
         raise ValueError("Für Demodaten braucht es mindestens einen Kontakt.")
     gen = _Generator(vocab, today, seed, id_salt)
-    gen_partners = gen.partners(round(contacts * PARTNERS_PER_CONTACT))
-    total_referrals = max(1, round(contacts * REFERRALS_PER_CONTACT))
+    gen_partners: list[Partner] = []
+    if directory is None:
+        gen_partners = gen.partners(round(contacts * PARTNERS_PER_CONTACT))
+    else:
+        gen.use_partners(directory)
+    total_referrals = max(1, round(contacts * REFERRALS_PER_CONTACT)) if gen.partner_ids else 0
     total_conflicts = max(1, round(contacts * CONFLICTS_PER_CONTACT))
     total_events = max(MIN_EVENTS, round(contacts * EVENTS_PER_CONTACT))
 
@@ -1322,16 +1344,20 @@ def fill(
     additionally salted with the store's node and revision, so a second run (or a second
     laptop) gets new records instead of colliding ones. Partners whose name already exists
     in the store are reused, not duplicated. ``progress(done, total)`` counts contacts.
+
+    A field laptop may not write partners: there the partners it received from the
+    coordinator are used as they are (none: no referrals), and none are created.
     """
     store = app.store
     today = store.clock.today()
     salt = f"{store.node_id}/{store.rev}"
-    has_partners = app.records.count(Partner) > 0
+    directory = None if app.records.may_create("partner") else _all_partners(app)
+    has_partners = directory is None and app.records.count(Partner) > 0
     replaced: dict[str, str] = {}
     counts: Counter[str] = Counter()
     done = 0
     for number, (contact_count, batch) in enumerate(
-        _batches(app.vocab, today, contacts, seed, salt)
+        _batches(app.vocab, today, contacts, seed, salt, directory)
     ):
         records = batch
         if number == 0 and has_partners:
@@ -1359,6 +1385,18 @@ def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _all_partners(app: App) -> list[Partner]:
+    """The store's live partners, in the store's order (by name)."""
+    found: list[Partner] = []
+    offset, page = 0, 1000
+    while True:
+        partners = app.records.page(Partner, offset=offset, limit=page)
+        found += partners
+        if len(partners) < page:
+            return found
+        offset += page
+
+
 def _existing_partners(app: App) -> dict[str, str]:
     """Ids of the store's live partners by normalised name.
 
@@ -1366,14 +1404,9 @@ def _existing_partners(app: App) -> dict[str, str]:
     ASCII, so names such as "Ćuprija" or "Ökumenisches …" would not be found there.
     """
     found: dict[str, str] = {}
-    offset, page = 0, 1000
-    while True:
-        partners = app.records.page(Partner, offset=offset, limit=page)
-        for partner in partners:
-            found.setdefault(_name_key(partner.name), partner.id)
-        if len(partners) < page:
-            return found
-        offset += page
+    for partner in _all_partners(app):
+        found.setdefault(_name_key(partner.name), partner.id)
+    return found
 
 
 def _reuse_partners(app: App, batch: list[Record], replaced: dict[str, str]) -> list[Record]:

@@ -118,6 +118,27 @@ class RecordService:
         """Whether this device may create records of ``kind`` (a laptop no partners)."""
         return authority.may_create(self.writer, kind)
 
+    def may_edit(self, record: Record, fields: Sequence[str] | None = None) -> bool:
+        """Whether this device may change ``fields`` of the stored ``record`` (read only).
+
+        ``None``: at least one of its fields (an office device may answer a laptop's
+        referral); ``[authority.DELETED]``: delete it. A record not stored here: whether this
+        device may create one of its kind.
+        """
+        with self.store.read() as conn:
+            origin = repo.origin_of(conn, record.kind, record.id) if record.id else None
+            if origin is None:
+                return self.may_create(record.kind)
+            parent = repo.parent_origin(conn, record.kind, record.id)
+        wanted = [[name] for name in codec_for(type(record)).names] if fields is None else [fields]
+        return any(
+            authority.may_edit(self.writer, record.kind, origin, names, parent) for names in wanted
+        )
+
+    def refusal(self, kind: str) -> Message:
+        """Why this device may not write a record of ``kind`` (the text NotAllowed carries)."""
+        return self._refusal(kind)
+
     def _allow_create(self, write: Write, record: Record) -> None:
         parent = None
         if isinstance(record, ReferralStatusChange):

@@ -86,6 +86,7 @@ class RecordForm(QDialog, Generic[R]):
         self._loading = False
         self.problems: dict[str, str] = {}
         self.findings: dict[str, list[Finding]] = {}
+        self.read_only = False
         self.setObjectName(type(self).__name__)
         self.setModal(True)
 
@@ -153,6 +154,11 @@ class RecordForm(QDialog, Generic[R]):
         self._loading = True
         self.load(draft if draft is not None else self.original)
         self._loading = False
+        #: A record this device may not change (a laptop: the coordinator's partners, records
+        #: from other devices) opens for reading only (domain.authority).
+        self.read_only = not ctx.records.may_edit(self.original)
+        if self.read_only:
+            self._make_read_only()
         self._set_tab_order()
         self._fit_to_content()
         self.setWindowTitle(self.title())
@@ -247,6 +253,14 @@ class RecordForm(QDialog, Generic[R]):
     def field(self, name: str) -> QWidget:
         return self._fields[name].widget
 
+    def _make_read_only(self) -> None:
+        for info in self._fields.values():
+            info.widget.setEnabled(False)
+        self.save_button.setVisible(False)
+        self.cancel_button.setText(self.tr("Schließen"))
+        self.cancel_button.setToolTip(self.tr("Schließen (Esc)"))
+        self.status_line.setText(message_text(self.ctx.records.refusal(self.original.kind)))
+
     def _fit_to_content(self) -> None:
         """As tall as the inputs need (no scrolling), within the screen."""
         wanted = self.body.sizeHint().height() + 140
@@ -293,6 +307,8 @@ class RecordForm(QDialog, Generic[R]):
             info.error.setText(message if visible else "")
             info.error.setVisible(visible)
             info.widget.setAccessibleDescription(message if visible else "")
+        if self.read_only:
+            return
         hidden = [message_text(m) for n, m in self.problems.items() if n not in self._fields]
         self.status_line.setText(" ".join(hidden) if self._tried else "")
         self.status_line.setStyleSheet(f"color: {ERROR_COLOR};" if hidden else "")
@@ -308,7 +324,7 @@ class RecordForm(QDialog, Generic[R]):
         return self.findings
 
     def _show_findings(self) -> None:
-        if not self.findings:
+        if not self.findings or self.read_only:
             self.pii_panel.setVisible(False)
             return
         parts = []
@@ -332,6 +348,8 @@ class RecordForm(QDialog, Generic[R]):
 
     def save(self, accept_findings: bool = False) -> bool:
         """Save if the record is valid; True on success."""
+        if self.read_only:
+            return False
         self._tried = True
         self._check_timer.stop()
         self._screen_timer.stop()

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vielfalt_desktop.domain.authority import DELETED
 from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.domain.records import Record
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.forms.record_form import RecordForm
-from vielfalt_desktop.ui.i18n import error_text, fmt_int
+from vielfalt_desktop.ui.i18n import error_text, fmt_int, message_text
 from vielfalt_desktop.ui.models.paged_model import PagedRecordModel
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.widgets.filter_bar import FilterBar
@@ -84,7 +85,19 @@ class ListScreen(Screen, Generic[R]):
         self.new_button.clicked.connect(lambda: self.open_new())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.open_new())
+        # What this device may write (domain.authority): a laptop only reads the partner
+        # directory the coordinator keeps, and records other devices made.
+        self.may_create = ctx.records.may_create(self.record_type.kind)
+        self.read_only_hint = QLabel(message_text(ctx.records.refusal(self.record_type.kind)))
+        self.read_only_hint.setWordWrap(True)
+        self.read_only_hint.setAccessibleName(self.tr("Nur lesen"))
+        self.read_only_hint.setVisible(not self.may_create)
+        if not self.may_create:
+            self.new_button.setVisible(False)
+            self.delete_button.setVisible(False)
+            self.edit_button.setText(self.tr("&Ansehen"))
+            self.edit_button.setToolTip(self.tr("Ansehen (Eingabetaste)"))
+        QShortcut(QKeySequence.StandardKey.New, self, self._new_if_allowed)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.activated.connect(self.delete_selected)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -94,7 +107,9 @@ class ListScreen(Screen, Generic[R]):
         top.addWidget(heading(self.heading_text()))
         top.addSpacing(12)
         top.addWidget(self.count_label)
-        top.addStretch(1)
+        top.addSpacing(12)
+        top.addWidget(self.read_only_hint, 1)
+        top.addStretch(0 if not self.may_create else 1)
         for button in self.extra_buttons():
             top.addWidget(button)
         top.addWidget(self.delete_button)
@@ -284,9 +299,24 @@ class ListScreen(Screen, Generic[R]):
         self.show_detail(self.model.record(current.row()) if current.isValid() else None)
 
     def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        record = self.selected()
+        self.edit_button.setEnabled(record is not None)
+        deletable = record is not None and self.may_delete(record)
+        self.delete_button.setEnabled(deletable)
+        if record is not None and not deletable:
+            self.delete_button.setToolTip(message_text(self.ctx.records.refusal(record.kind)))
+        else:
+            self.delete_button.setToolTip(self.tr("Löschen (Entf)"))
+
+    def may_delete(self, record: R) -> bool:
+        """Whether this device may delete ``record`` (only its own, on a laptop)."""
+        if not self.ctx.app.store.is_open:
+            return False
+        return self.ctx.records.may_edit(record, [DELETED])
+
+    def _new_if_allowed(self) -> None:
+        if self.may_create:
+            self.open_new()
 
     def _activated(self, index: QModelIndex) -> None:
         record = self.model.record(index.row())
@@ -339,7 +369,7 @@ class ListScreen(Screen, Generic[R]):
 
     def delete_selected(self) -> None:
         record = self.selected()
-        if record is None:
+        if record is None or not self.may_delete(record):
             return
         answer = QMessageBox.question(
             self,

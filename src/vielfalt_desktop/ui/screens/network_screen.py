@@ -105,6 +105,11 @@ class NetworkScreen(ListScreen[Partner]):
     def empty_text(self, filtered: bool) -> str:
         if filtered:
             return self.tr("Keine Organisation für diese Filter.")
+        if not self.may_create:
+            return self.tr(
+                "Das Partnerverzeichnis ist leer. Es kommt mit der Synchronisation von der "
+                "Koordination."
+            )
         return self.tr(
             "Das Partnerverzeichnis ist leer. Es kommt mit der Synchronisation von der "
             "Koordination oder wird mit „Neue Organisation“ angelegt."
