@@ -19,6 +19,7 @@ from typing import Any
 
 # Argon2id is excluded from every benchmark; the cheapest setting the key file accepts keeps
 # creating and opening stores quick. Must be set before a store is created.
+os.environ.setdefault("VIELFALT_TESTING", "1")
 os.environ.setdefault("VIELFALT_ARGON2_MEMORY_MIB", "64")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-# The cheapest Argon2id the key file accepts (64 MiB); production uses 256 MiB.
+# The cheapest Argon2id the key file accepts (64 MiB); production uses 256 MiB. The override
+# takes effect only with the test flag (store/vault.py, TEST_FLAG).
+os.environ["VIELFALT_TESTING"] = "1"
 os.environ["VIELFALT_ARGON2_MEMORY_MIB"] = "64"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 # A throwaway store: the cheapest key derivation the key file accepts is fine here.
+os.environ.setdefault("VIELFALT_TESTING", "1")
 os.environ.setdefault("VIELFALT_ARGON2_MEMORY_MIB", "64")
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

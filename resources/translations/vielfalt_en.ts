@@ -749,6 +749,30 @@
         <translation>The data store is locked.</translation>
     </message>
     <message>
+        <source>Der Datenbestand wird gerade von einem anderen Vorgang benutzt; es wurde nichts geändert. Bitte später noch einmal versuchen.</source>
+        <translation>The data store is in use by another operation; nothing was changed. Please try again later.</translation>
+    </message>
+    <message>
+        <source>Der Datenbestand wird gerade von einem anderen Vorgang benutzt – warte …</source>
+        <translation>The data store is in use by another operation – waiting …</translation>
+    </message>
+    <message>
+        <source>{name} ist für andere Benutzer zugänglich (Rechte {mode}).</source>
+        <translation>{name} is accessible to other users (permissions {mode}).</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei verlangt eine unvernünftig aufwendige Schlüsselableitung (höchstens {memory} MiB Speicher, {iterations} Durchläufe, {lanes} Spuren); sie wird nicht ausgeführt. Die Datei wurde vermutlich verändert.</source>
+        <translation>The key file asks for an unreasonably expensive key derivation (at most {memory} MiB of memory, {iterations} passes, {lanes} lanes); it is not run. The file has probably been altered.</translation>
+    </message>
+    <message>
+        <source>Die Schlüsseldatei schützt die Passphrase schwächer als vorgesehen ({memory} MiB, {iterations} Durchläufe, {lanes} Spuren statt {default_memory} MiB, {default_iterations}, {default_lanes}). „vielfalt passwd“ stellt die vorgesehenen Werte ein.</source>
+        <translation>The key file protects the passphrase less than intended ({memory} MiB, {iterations} passes, {lanes} lanes instead of {default_memory} MiB, {default_iterations}, {default_lanes}). “vielfalt passwd” sets the intended values.</translation>
+    </message>
+    <message>
+        <source>Nach {count} falschen Eingaben bitte {seconds} Sekunden warten …</source>
+        <translation>After {count} wrong entries, please wait {seconds} seconds …</translation>
+    </message>
+    <message>
         <source>Die Datenbank {path} fehlt.</source>
         <translation>The database {path} is missing.</translation>
     </message>
@@ -3543,6 +3567,10 @@ Its bundles will be refused from now on, and it will receive none. What it has s
 </context>
 <context>
     <name>Validation</name>
+    <message>
+        <source>Die neue Passphrase muss sich von der bekannt gewordenen unterscheiden.</source>
+        <translation>The new passphrase must differ from the one that became known.</translation>
+    </message>
     <message>
         <source>Datum</source>
         <translation>Date</translation>

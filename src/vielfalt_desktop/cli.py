@@ -1,7 +1,8 @@
 """`vielfalt`: the command line. With no command it opens the desktop app.
 
 Errors are one line on stderr and an exit code: 0 ok, 2 usage, 3 wrong passphrase or locked
-store, 4 rejected input, 1 anything else. A traceback only with --debug.
+store, 4 rejected input, 5 store busy (another program kept its write lock), 1 anything else.
+A traceback only with --debug.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import getpass
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +24,7 @@ from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 
 if TYPE_CHECKING:
     from vielfalt_desktop.services.app import App
+    from vielfalt_desktop.store.database import Busy
 
 # Names of environment variables, not secrets.
 PASSPHRASE_ENV = "VIELFALT_PASSPHRASE"  # noqa: S105
@@ -52,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, help="Datenverzeichnis (Standard: Benutzerdaten)")
     parser.add_argument("--debug", action="store_true", help="bei Fehlern den Traceback zeigen")
+    parser.add_argument(
+        "--wait",
+        type=_seconds,
+        default=60.0,
+        metavar="SEKUNDEN",
+        help="so lange warten, wenn ein anderer Vorgang den Datenbestand benutzt (Standard: 60)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
     init = sub.add_parser("init", help="einen neuen verschlüsselten Datenbestand anlegen")
@@ -178,6 +188,16 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"„{text}“ ist kein Datum der Form JJJJ-MM-TT") from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl") from None
+    if not 0 <= value <= 3600:
+        raise argparse.ArgumentTypeError("muss zwischen 0 und 3600 liegen")
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -215,10 +235,42 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
+def _busy(args: argparse.Namespace) -> Busy:
+    """Wait up to --wait seconds for another program's write lock, saying so once."""
+    from vielfalt_desktop.domain import messages as msg
+    from vielfalt_desktop.domain.messages import Message
+    from vielfalt_desktop.store.database import Busy
+
+    def notice() -> None:
+        print(f"vielfalt: {Message(msg.STORE_BUSY_WAITING)}", file=sys.stderr, flush=True)
+
+    return Busy(wait_s=float(getattr(args, "wait", 60.0)), notice=notice)
+
+
+def _throttle(data_dir: Path) -> None:
+    """The growing wait after wrong passphrases, also across invocations (noted beside the
+    store, like the GUI's)."""
+    from vielfalt_desktop.domain import messages as msg
+    from vielfalt_desktop.domain.messages import Message
+    from vielfalt_desktop.services import audit
+    from vielfalt_desktop.store.database import DataPaths
+
+    failed = audit.failed_unlocks(DataPaths(data_dir))
+    left = audit.unlock_delay(failed, dt.datetime.now(dt.UTC))
+    if left > 0:
+        seconds = max(1, round(left))
+        text = Message(msg.UNLOCK_THROTTLED, count=len(failed), seconds=seconds)
+        print(f"vielfalt: {text}", file=sys.stderr, flush=True)
+        time.sleep(left)
+
+
 def _open(args: argparse.Namespace, *, housekeeping: bool = True) -> App:
     from vielfalt_desktop.services.app import App
 
-    return App.open(_data_dir(args), read_passphrase(), housekeeping=housekeeping)
+    data_dir = _data_dir(args)
+    passphrase = read_passphrase()
+    _throttle(data_dir)
+    return App.open(data_dir, passphrase, housekeeping=housekeeping, busy=_busy(args))
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -489,7 +541,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.store.database import DataPaths
+    from vielfalt_desktop.store.database import DataPaths, permission_problems
+    from vielfalt_desktop.store.vault import KeyFile, kdf_warnings
 
     paths = DataPaths(_data_dir(args))
     app = _open(args)
@@ -497,11 +550,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = app.store.integrity_problems()
     finally:
         app.close()
-    if os.name == "posix":
-        for path in (paths.key, paths.db):
-            mode = path.stat().st_mode & 0o777
-            if mode & 0o077:
-                problems.append(f"{path.name} ist für andere Benutzer lesbar (Rechte {oct(mode)}).")
+    # The folder, key file, store, its -wal/-shm files and backups/: the user's alone.
+    problems += permission_problems(paths)
+    for warning in kdf_warnings(KeyFile.load(paths.key)):
+        print(f"Warnung: {warning}", file=sys.stderr)
     if problems:
         for problem in problems:
             print(f"Problem: {problem}", file=sys.stderr)
@@ -517,6 +569,10 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from vielfalt_desktop.store.keymem import harden_process
+
+    os.umask(0o077)  # everything this program creates is the user's alone
+    harden_process()  # no core dumps: they would hold the key while the store is open
     parser = build_parser()
     args = parser.parse_args(argv)
     command: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
@@ -538,6 +594,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # anything unforeseen: one line, no secrets, no traceback
         if args.debug:
             raise
+        from vielfalt_desktop.store.engine import BUSY_EXIT_CODE, is_busy
+
+        if is_busy(exc):  # a lock met outside Store.write (e.g. a schema upgrade)
+            from vielfalt_desktop.domain import messages as msg
+            from vielfalt_desktop.domain.messages import Message
+
+            print(f"vielfalt: {Message(msg.STORE_BUSY)}", file=sys.stderr)
+            return BUSY_EXIT_CODE
         print(
             f"vielfalt: Unerwarteter Fehler ({type(exc).__name__}). "
             "Mit --debug erscheinen Einzelheiten.",

@@ -17,6 +17,7 @@ def run(
     data_dir: Path, *args: str, passphrase: str | None = PASS, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("VIELFALT_")}
+    environment["VIELFALT_TESTING"] = "1"
     environment["VIELFALT_ARGON2_MEMORY_MIB"] = "64"
     if passphrase is not None:
         environment["VIELFALT_PASSPHRASE"] = passphrase

@@ -34,6 +34,7 @@ KOORD, WEST = "Koordination", "Koordination West"
 
 def _env() -> dict[str, str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("VIELFALT_")}
+    environment["VIELFALT_TESTING"] = "1"
     environment["VIELFALT_ARGON2_MEMORY_MIB"] = "64"
     environment["VIELFALT_PASSPHRASE"] = PASS
     return environment

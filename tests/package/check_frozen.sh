@@ -70,7 +70,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/bin" "$WORK/home"
 # The frozen program gets nothing from this shell: no PATH entries, no PYTHON* variables.
-BASE_ENV=(env -i "PATH=$WORK/bin" "HOME=$WORK/home" "LC_ALL=C.UTF-8" "VIELFALT_ARGON2_MEMORY_MIB=64")
+BASE_ENV=(env -i "PATH=$WORK/bin" "HOME=$WORK/home" "LC_ALL=C.UTF-8" "VIELFALT_TESTING=1" "VIELFALT_ARGON2_MEMORY_MIB=64")
 OLD="Kranich Löffel Wolke Fahrrad"
 NEW="Amsel Teekanne Regen Bruecke 7"  # typed by xdotool: ASCII only
 office=$WORK/koordination

@@ -21,10 +21,12 @@ from vielfalt_desktop.domain.errors import StoreLocked
 from vielfalt_desktop.domain.records import AuditEntry
 from vielfalt_desktop.fileio import atomic_write_text
 from vielfalt_desktop.store import repository as repo
-from vielfalt_desktop.store.database import DataPaths, Store, Write
+from vielfalt_desktop.store.database import QUICK, DataPaths, Store, StoreBusy, Write
 from vielfalt_desktop.store.models import PEER_TABLE, TABLE_BY_KIND
 
 FAILED_UNLOCKS = "entsperrversuche.json"
+#: Unlocks whose audit entry could not be written yet (the store was busy until closing).
+PENDING_UNLOCKS = "entsperrungen.json"
 MAX_REMEMBERED_FAILURES = 1000
 
 
@@ -57,13 +59,8 @@ def log(
 
 
 def note_failed_unlock(paths: DataPaths, at: dt.datetime) -> None:
-    target = paths.root / FAILED_UNLOCKS
-    try:
-        times = _failed_unlocks(target)
-        times.append(timestamp(at))
-        atomic_write_text(target, json.dumps(times[-MAX_REMEMBERED_FAILURES:]), mode=0o600)
-    except OSError:
-        pass  # noting the attempt must never stand in the way of the error message
+    # Noting the attempt must never stand in the way of the error message (OSError ignored).
+    _note(paths.root / FAILED_UNLOCKS, at)
 
 
 def _failed_unlocks(path: Path) -> list[str]:
@@ -83,21 +80,98 @@ def record_failed_unlock(store: Store) -> None:
     try:
         with store.write() as write:
             log(write, now, "unlock_failed")
-    except StoreLocked:
+    except (StoreLocked, StoreBusy):
         note_failed_unlock(store.paths, now)
 
 
+#: The wait after the n-th wrong passphrase in a row: 1 s, 2 s, 4 s … at most 30 s (as the GUI).
+FIRST_DELAY_S = 1.0
+MAX_DELAY_S = 30.0
+
+
+def unlock_delay(failed: Sequence[str], now: dt.datetime) -> float:
+    """Seconds still to wait before the next try, after the ``failed`` attempts noted.
+
+    The wait grows with the number of attempts since the last unlock and runs from the latest
+    one, so it holds across separate program runs. A noted time in the future (a clock set
+    back) counts as now.
+    """
+    if not failed:
+        return 0.0
+    delay = float(min(MAX_DELAY_S, FIRST_DELAY_S * 2.0 ** min(len(failed) - 1, 16)))
+    try:
+        latest = dt.datetime.strptime(max(failed), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return delay
+    since = max(0.0, (now - latest).total_seconds())
+    return max(0.0, delay - since)
+
+
+def failed_unlocks(paths: DataPaths) -> list[str]:
+    """The failed attempts noted beside the store since the last unlock (oldest first)."""
+    return _failed_unlocks(paths.root / FAILED_UNLOCKS)
+
+
 def record_unlock(store: Store) -> None:
-    """Log this unlock and the failed attempts noted since the last one."""
-    path = store.paths.root / FAILED_UNLOCKS
-    failed = _failed_unlocks(path)
-    with store.write() as write:
-        for at in failed:
-            entry = AuditEntry(id=str(uuid.uuid4()), at=at, action="unlock_failed")
-            repo.insert_many(write, [entry])
-        log(write, store.clock.now(), "unlock")
-    if path.exists():
-        os.unlink(path)
+    """Log this unlock and the attempts noted beside the store since the last one.
+
+    Unlocking must work while another program writes (a ``stats`` during an import): if the
+    write lock is not free at once, the entries go into this program's next write, or, if it
+    closes before writing, stay noted beside the store for the next unlock. Nothing is lost.
+    """
+    failed_path = store.paths.root / FAILED_UNLOCKS
+    pending_path = store.paths.root / PENDING_UNLOCKS
+    failed = _failed_unlocks(failed_path)
+    pending = _failed_unlocks(pending_path)
+    now = store.clock.now()
+
+    def entries(write: Write) -> None:
+        rows = [AuditEntry(id=str(uuid.uuid4()), at=at, action="unlock") for at in pending]
+        rows += [AuditEntry(id=str(uuid.uuid4()), at=at, action="unlock_failed") for at in failed]
+        if rows:
+            repo.insert_many(write, rows)
+        log(write, now, "unlock")
+
+    def forget() -> None:
+        _forget(failed_path, failed)
+        _forget(pending_path, pending)
+
+    def keep() -> None:
+        _note(pending_path, now)
+
+    try:
+        with store.write(busy=QUICK) as write:
+            entries(write)
+    except StoreBusy:
+        store.defer(entries, after=forget, fallback=keep)
+        return
+    forget()
+
+
+def _note(path: Path, at: dt.datetime) -> None:
+    try:
+        times = _failed_unlocks(path)
+        times.append(timestamp(at))
+        atomic_write_text(path, json.dumps(times[-MAX_REMEMBERED_FAILURES:]), mode=0o600)
+    except OSError:
+        pass
+
+
+def _forget(path: Path, moved: list[str]) -> None:
+    """Drop the times now in the audit trail; keep any another program noted meanwhile."""
+    if not moved:
+        return
+    rest = _failed_unlocks(path)
+    for at in moved:
+        if at in rest:
+            rest.remove(at)
+    try:
+        if rest:
+            atomic_write_text(path, json.dumps(rest), mode=0o600)
+        elif path.exists():
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 # --- reading --------------------------------------------------------------------------------

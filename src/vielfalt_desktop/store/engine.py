@@ -1,36 +1,77 @@
-"""Opening the SQLCipher database through SQLAlchemy with a raw 32-byte key."""
+"""Opening the SQLCipher database through SQLAlchemy with a raw 32-byte key.
+
+The key never becomes a Python ``str`` or part of a URL: every new connection gets it through
+:func:`sqlcipher3`'s ``set_key`` (``sqlite3_key``) from a ``bytearray`` built for that call and
+zeroed right after it (:func:`_keyed_connection`). The caller owns the ``bytearray`` with the
+raw key and zeroes it when the store is locked (:func:`~vielfalt_desktop.store.keymem.wipe`).
+"""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import StoreError
 from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.store.keymem import raw_key_literal, wipe
 
 READ_CACHE_KIB = 16 * 1024
 # Bulk inserts with random UUID keys touch pages all over the indexes; with SQLite's 2 MiB
 # default they slowed down as the store grew.
 WRITE_CACHE_KIB = 64 * 1024
+#: How long a statement waits for another program's write lock before SQLite gives up.
+DEFAULT_BUSY_MS = 30_000
+#: Exit code of the command line when the store stays busy (README, "Command line").
+BUSY_EXIT_CODE = 5
 
 
-def _raw_key_literal(data_key: bytes) -> str:
-    # The pysqlcipher dialect quotes this as an identifier: PRAGMA key = "x'…'", SQLCipher's
-    # syntax for a raw key that skips its own passphrase derivation.
-    return f"x'{data_key.hex()}'"
+class StoreBusy(StoreError):
+    """Another program (or window) holds the store's write lock; nothing was changed."""
+
+    exit_code = BUSY_EXIT_CODE
 
 
-def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
-    """An engine on the encrypted store; checks the key and SQLCipher before returning."""
+def is_busy(error: BaseException) -> bool:
+    """True for SQLite's "database is locked"/"busy", raw or wrapped by SQLAlchemy."""
+    orig = error.orig if isinstance(error, OperationalError) else error
+    if not isinstance(orig, sqlcipher.OperationalError):
+        return False
+    text = str(orig).lower()
+    return "locked" in text or "busy" in text
+
+
+def _keyed_connection(path: str, data_key: bytearray) -> Any:
+    conn = sqlcipher.connect(path, check_same_thread=False)
+    literal = raw_key_literal(data_key)
+    try:
+        conn.set_key(literal)  # sqlite3_key copies it into SQLCipher's own (wiped) memory
+    finally:
+        wipe(literal)
+    return conn
+
+
+def open_engine(
+    path: Path, data_key: bytearray, *, create: bool = False, busy_ms: int = DEFAULT_BUSY_MS
+) -> Engine:
+    """An engine on the encrypted store; checks the key and SQLCipher before returning.
+
+    ``data_key`` stays referenced by the engine (each new connection is keyed from it); the
+    caller zeroes it after :meth:`Engine.dispose`.
+    """
     if not create and not path.exists():
         raise StoreError(Message(msg.DATABASE_MISSING, path=path))
-    url = URL.create("sqlite+pysqlcipher", password=_raw_key_literal(data_key), database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+    engine = create_engine(
+        f"sqlite+pysqlite:///{path}",
+        module=sqlcipher,
+        creator=functools.partial(_keyed_connection, str(path), data_key),
+    )
+    event.listen(engine, "connect", functools.partial(_on_connect, busy_ms=busy_ms))
     event.listen(engine, "begin", _on_begin)
     try:
         with engine.connect() as conn:
@@ -38,6 +79,11 @@ def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
             if not version:
                 raise StoreError(Message(msg.NO_SQLCIPHER))
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except OperationalError as exc:
+        engine.dispose()
+        if is_busy(exc):
+            raise StoreBusy(Message(msg.STORE_BUSY)) from None
+        raise StoreError(Message(msg.DATABASE_WRONG_KEY, path=path)) from None
     except DatabaseError:
         engine.dispose()
         raise StoreError(Message(msg.DATABASE_WRONG_KEY, path=path)) from None
@@ -47,7 +93,7 @@ def open_engine(path: Path, data_key: bytes, *, create: bool = False) -> Engine:
     return engine
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_connect(dbapi_connection: Any, _record: Any, *, busy_ms: int) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -56,7 +102,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         "PRAGMA synchronous = FULL",
         "PRAGMA temp_store = MEMORY",
         "PRAGMA foreign_keys = ON",
-        "PRAGMA busy_timeout = 10000",
+        f"PRAGMA busy_timeout = {int(busy_ms)}",
         # Every thread has its own connection, so the per-connection cache stays moderate;
         # Store.write() raises it while a transaction runs (see WRITE_CACHE_KIB).
         f"PRAGMA cache_size = -{READ_CACHE_KIB}",
@@ -72,7 +118,9 @@ def _fold(text: str | None) -> str | None:
 
 
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # Store.write() asks for BEGIN IMMEDIATE: the write lock is taken (or waited for) first,
+    # so a transaction never finds out half-way that another program wrote meanwhile.
+    conn.exec_driver_sql(conn.get_execution_options().get("vielfalt_begin", "BEGIN"))
 
 
 def integrity_problems(engine: Engine, *, thorough: bool = True) -> list[str]:
