@@ -236,6 +236,11 @@ def open_copy(template: Template, target: Path) -> App:
     return App(Store.open_with_key(DataPaths(target), template.key, clock=clock))
 
 
+def open_copy_in_place(template: Template, target: Path) -> App:
+    clock = FixedClock(NOW + dt.timedelta(hours=1))
+    return App(Store.open_with_key(DataPaths(target), template.key, clock=clock))
+
+
 @dataclass(frozen=True)
 class State:
     digest: str
@@ -269,6 +274,7 @@ class Receiver:
         self.app = open_copy(template, self.dir)
         self.before = state_of(self.app)
         self._n = 0
+        self.refusals = 0
 
     def write(self, data: bytes) -> Path:
         self._n += 1
@@ -277,15 +283,34 @@ class Receiver:
         return path
 
     def refuse(self, data: bytes, match: str | None = None) -> RejectedInput:
-        """Import must raise RejectedInput and leave the open store as it was."""
+        """Import must raise RejectedInput and leave the open store as it was, but for one
+        entry in its audit trail that names the refused file."""
+        path = self.write(data)
         with pytest.raises(RejectedInput, match=match) as info:
-            self.app.sync.import_file(self.write(data))
-        assert state_of(self.app) == self.before
+            self.app.sync.import_file(path)
+        after = state_of(self.app)
+        assert dataclasses.replace(after, rev=self.before.rev, hlc=self.before.hlc) == self.before
+        assert after.rev == self.before.rev + 1
+        newest = self.app.audit.entries()[0]
+        assert newest.action == "import_refused"
+        assert path.name in newest.detail
+        self.before = after
+        self.refusals += 1
         return info.value
 
     def close_and_check_files(self) -> None:
+        """Closed, the files hold nothing but what the copy held, plus the refusals noted."""
         self.app.close()
-        assert files_of(self.dir) == self.template.files
+        if not self.refusals:
+            assert files_of(self.dir) == self.template.files
+            return
+        reopened = open_copy_in_place(self.template, self.dir)
+        try:
+            assert state_of(reopened) == self.before
+            refused = [e for e in reopened.audit.entries() if e.action == "import_refused"]
+            assert len(refused) == self.refusals
+        finally:
+            reopened.close()
 
 
 @pytest.fixture
@@ -406,7 +431,8 @@ def test_a_bundle_built_from_the_documentation_is_accepted(net: Net, office: Rec
     data = seal(header.to_json(), canonical_json(net.payload), net.laptop_keys, net.office_kem)
     result = office.app.sync.import_file(office.write(data))
     assert result.changed == content_rows(net.header.counts)
-    assert state_of(office.app).counts["partners"] == office.before.counts["partners"] + 1
+    # The directory came from the office: the laptop sends no partner back.
+    assert state_of(office.app).counts["contacts"] == office.before.counts["contacts"] + 1
 
 
 def test_a_resealed_copy_of_the_real_payload_is_accepted(net: Net, office: Receiver) -> None:
@@ -496,10 +522,8 @@ def test_a_tampered_copy_of_an_imported_bundle_is_refused_not_known(
 ) -> None:
     office.app.sync.import_file(office.write(net.to_office))
     start, end = layout(net.to_office)["ciphertext"]
-    before = state_of(office.app)
-    with pytest.raises(RejectedInput, match="beschädigt"):
-        office.app.sync.import_file(office.write(flipped(net.to_office, (start + end) // 2, 1)))
-    assert state_of(office.app) == before
+    office.before = state_of(office.app)
+    office.refuse(flipped(net.to_office, (start + end) // 2, 1), match="beschädigt")
 
 
 # --- wrong recipient, untrusted sender, impostors ----------------------------------------
@@ -662,7 +686,9 @@ def test_a_malformed_payload_is_refused_and_nothing_applied(
     replaced = MALFORMED[case](payload, counts)
     if case.startswith("payload-"):
         payload = replaced
-    error = office.refuse(resealed(net, payload, counts), match="fehlerhaft")
+    # A header naming an unknown kind in its counts is refused before the payload is read.
+    match = "beschädigt" if case == "unknown-record-kind" else "fehlerhaft"
+    error = office.refuse(resealed(net, payload, counts), match=match)
     assert NOTE not in error.message
     office.close_and_check_files()
 
@@ -739,9 +765,14 @@ def test_payloads_the_validation_misses_are_refused(net: Net, office: Receiver, 
 def test_payloads_the_validation_misses_still_change_nothing(
     net: Net, office: Receiver, case: str
 ) -> None:
-    with pytest.raises(Exception):  # noqa: B017 - any error; what matters is the rollback
+    with pytest.raises(Exception) as info:
         office.app.sync.import_file(office.write(_crashing(net, case)))
-    assert state_of(office.app) == office.before
+    after = state_of(office.app)
+    if isinstance(info.value, RejectedInput):
+        office.refusals += 1  # the refusal is noted in the audit trail, and only that
+        assert after.rev == office.before.rev + 1
+        after = dataclasses.replace(after, rev=office.before.rev, hlc=office.before.hlc)
+    assert after == office.before
     office.close_and_check_files()
 
 

@@ -10,7 +10,7 @@ ACTIONS: dict[str, str] = {
     "delete": "gelöscht",
     "export": "Bündel exportiert",
     "import": "Bündel eingelesen",
-    "import_refused": "Bündel abgewiesen",
+    "import_refused": "Bündel abgelehnt",
     "report": "Bericht oder Zettel gespeichert",
     "unlock": "entsperrt",
     "unlock_failed": "Entsperren fehlgeschlagen",
