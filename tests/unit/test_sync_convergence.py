@@ -94,6 +94,10 @@ def _open(templates: list[Template], work: Path, skews: list[int]) -> list[Node]
 
 
 def _edit(node: Node, action: str, pick: int, text: str) -> None:
+    if not node.app.is_office:
+        # Partners are the coordinator's (domain.authority): a laptop records contacts.
+        _contact(node, pick)
+        return
     records = node.app.records
     node.clock.advance(timedelta(milliseconds=pick % 997 + 1))
     partners = sorted(records.page(Partner, ALL, 0, 1000), key=lambda p: p.id)
