@@ -355,3 +355,32 @@ def test_unlocks_noted_while_busy_reach_the_audit_trail_later(
         assert app.audit.count(AuditFilter(action="unlock")) == unlocks_before + 3
     finally:
         app.close()
+
+
+# --- the command line's growing wait after wrong passphrases ----------------------------------
+
+
+def test_wrong_passphrases_cost_a_growing_wait_across_invocations(tmp_path: Path) -> None:
+    data_dir = tmp_path / "daten"
+    ok(data_dir, "init", "--role", "field", "--name", "Laptop")
+    environment = _env(VIELFALT_PASSPHRASE="ganz-falsche-passphrase")
+    command = [sys.executable, "-m", "vielfalt_desktop", "--data-dir", str(data_dir), "stats"]
+    timings = []
+    for _ in range(3):
+        started = time.monotonic()
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=environment, timeout=120, check=False
+        )
+        timings.append(time.monotonic() - started)
+        assert result.returncode == 3
+    noted = json.loads((data_dir / "entsperrversuche.json").read_text())
+    assert len(noted) == 3
+    # The third wait (4 s from the third attempt) is still running when the next run starts
+    # (each run takes well under 4 s to reach the unlock: see timings).
+    assert timings[0] < 4
+    result = run(data_dir, "stats")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("vielfalt: Nach 3 falschen Eingaben bitte ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (data_dir / "entsperrversuche.json").exists()  # moved into the audit trail
+    assert run(data_dir, "stats").stderr == ""  # an unlock resets the wait

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 import os
 import secrets
@@ -12,7 +13,8 @@ from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import StoreError, StoreLocked, WrongPassphrase
 from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.store.database import DataPaths, Store
+from vielfalt_desktop.services.audit import unlock_delay
+from vielfalt_desktop.store.database import DataPaths, Store, permission_problems
 from vielfalt_desktop.store.engine import open_engine
 
 
@@ -134,3 +136,100 @@ def test_unknown_role_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store.create(DataPaths(tmp_path / "x"), PASSPHRASE, role="admin", name="x")
     assert not (tmp_path / "x" / "vielfalt.db").exists()
+
+
+# --- issue 13: two programs, files, throttle --------------------------------------------------
+
+
+def test_rev_comes_from_the_store_not_from_what_a_program_saw_at_open(
+    app: App, data_dir: Path, clock: FixedClock
+) -> None:
+    """Two Store objects (two programs) on one store: each write takes the store's next rev."""
+    other = Store.open(DataPaths(data_dir), PASSPHRASE, clock=clock)
+    try:
+        start = app.store.rev
+        for store in (other, other, app.store, other, app.store):
+            with store.write() as write:
+                assert write.rev == store.rev + 1
+        assert app.store.rev == other.rev == start + 5
+        with app.store.read() as conn:
+            stored = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'rev'").scalar()
+        assert int(stored) == start + 5
+    finally:
+        other.close()
+
+
+def test_the_hlc_never_goes_back_across_programs(
+    app: App, data_dir: Path, clock: FixedClock
+) -> None:
+    other = Store.open(DataPaths(data_dir), PASSPHRASE, clock=clock)
+    try:
+        with other.write() as write:
+            for _ in range(50):
+                write.tick()
+            ahead = write.hlc.last
+        with app.store.write() as write:
+            assert write.tick() > ahead
+    finally:
+        other.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_everything_created_is_user_only_even_with_an_open_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        created, _ = App.create(tmp_path / "d", PASSPHRASE, role="field", name="Laptop")
+        created.close()
+    finally:
+        os.umask(old)
+    names = sorted(p.name for p in (tmp_path / "d").iterdir())
+    assert "vielfalt.db" in names
+    for path in (tmp_path / "d").iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path.name
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_existing_open_data_folder_is_made_0700(app: App, data_dir: Path) -> None:
+    app.close()
+    data_dir.chmod(0o755)
+    (data_dir / "vielfalt.db").chmod(0o644)
+    Store.open(DataPaths(data_dir), PASSPHRASE).close()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data_dir / "vielfalt.db").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_permission_problems_cover_folder_wal_shm_and_backups(app: App, data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    assert permission_problems(paths) == []
+    backups = data_dir / "backups"
+    backups.mkdir(mode=0o700)
+    (backups / "vielfalt-vor-upgrade.db").write_bytes(b"x")
+    for path, mode in (
+        (data_dir, 0o755),
+        (backups, 0o755),
+        (backups / "vielfalt-vor-upgrade.db", 0o644),
+        *((p, 0o644) for p in data_dir.glob("vielfalt.db-*")),
+    ):
+        path.chmod(mode)
+    found = " ".join(permission_problems(paths))
+    for name in (
+        "daten",
+        "backups",
+        "vielfalt-vor-upgrade.db",
+        "vielfalt.db-wal",
+        "vielfalt.db-shm",
+    ):
+        assert f"{name} ist für andere Benutzer zugänglich" in found
+
+
+def test_the_unlock_wait_grows_and_runs_from_the_latest_attempt() -> None:
+    at = "2026-11-24T10:00:00Z"
+    moment = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+    assert unlock_delay([], moment) == 0
+    assert unlock_delay([at], moment) == 1
+    assert unlock_delay([at] * 3, moment) == 4
+    assert unlock_delay([at] * 30, moment) == 30
+    assert unlock_delay([at] * 3, moment + dt.timedelta(seconds=3)) == 1
+    assert unlock_delay([at] * 3, moment + dt.timedelta(seconds=10)) == 0
+    assert unlock_delay([at] * 3, moment - dt.timedelta(hours=1)) == 4  # clock set back

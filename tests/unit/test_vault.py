@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 
 from vielfalt_desktop.domain.errors import StoreError, WrongPassphrase
-from vielfalt_desktop.store.vault import MINIMUM, Argon2Params, KeyFile, params_from_env
+from vielfalt_desktop.store.vault import (
+    DEFAULT,
+    MAXIMUM,
+    MINIMUM,
+    Argon2Params,
+    KeyFile,
+    kdf_warnings,
+    params_from_env,
+)
 
 PASS = "korrekt-pferd-batterie"
 
@@ -152,3 +160,129 @@ def test_existing_key_file_is_never_replaced(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         _make(tmp_path)
     assert (tmp_path / "vielfalt.key").read_bytes() == before
+
+
+# --- key file integrity (issue 13.4) ----------------------------------------------------------
+
+V1_FIXTURE = Path(__file__).parent / "data" / "keyfile-v1.json"
+V1_PASS = "korrekt-pferd-batterie-heftklammer"
+V1_RECOVERY = "AY6Z-J344-DQEG-ZUS6-TCLX-IHYT-CENK-GOAB"
+V1_KEY = "9eba044e04a0a6b96cb06b18da495d06c0d3b1bb5a5f5b16f6861f8e66cb6a55"
+
+
+def _v1(tmp_path: Path) -> Path:
+    path = tmp_path / "vielfalt.key"
+    path.write_bytes(V1_FIXTURE.read_bytes())
+    return path
+
+
+def _doc(path: Path) -> dict:  # type: ignore[type-arg]
+    return dict(json.loads(path.read_text()))
+
+
+def test_a_version_1_key_file_still_opens(tmp_path: Path) -> None:
+    keyfile = KeyFile.load(_v1(tmp_path))
+    assert keyfile.version == 1
+    assert keyfile.unlock(V1_PASS).hex() == V1_KEY
+    assert keyfile.unlock_with_recovery(V1_RECOVERY).hex() == V1_KEY
+
+
+def test_a_version_1_key_file_is_upgraded_on_the_next_rewrap(tmp_path: Path) -> None:
+    path = _v1(tmp_path)
+    keyfile = KeyFile.load(path)
+    keyfile.change_passphrase(keyfile.unlock(V1_PASS), "eine-ganz-neue-passphrase")
+    again = KeyFile.load(path)
+    assert again.version == 2
+    assert again.slot_version("passphrase") == 2
+    assert again.slot_version("recovery") == 1  # only the recovery key could rewrap it
+    assert again.unlock("eine-ganz-neue-passphrase").hex() == V1_KEY
+    assert again.unlock_with_recovery(V1_RECOVERY).hex() == V1_KEY
+
+
+def test_new_key_files_bind_the_kdf_parameters(tmp_path: Path) -> None:
+    keyfile, _key, _recovery = _make(tmp_path)
+    assert keyfile.version == 2
+    assert keyfile.slot_version("passphrase") == keyfile.slot_version("recovery") == 2
+    assert b"argon2id/m=65536/t=3/p=4" in keyfile._aad("passphrase")
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("memory_kib", 128 * 1024), ("iterations", 4), ("lanes", 8)]
+)
+def test_a_changed_kdf_parameter_is_detected(tmp_path: Path, field: str, value: int) -> None:
+    """Raised or lowered, a parameter that is not the one the key was wrapped with fails."""
+    _make(tmp_path)
+    path = tmp_path / "vielfalt.key"
+    doc = _doc(path)
+    doc["slots"]["passphrase"]["kdf"][field] = value
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WrongPassphrase):
+        KeyFile.load(path).unlock(PASS)
+
+
+def test_a_downgrade_to_the_version_1_associated_data_is_detected(tmp_path: Path) -> None:
+    _make(tmp_path)
+    path = tmp_path / "vielfalt.key"
+    doc = _doc(path)
+    del doc["slots"]["passphrase"]["aad"]
+    doc["version"] = 1
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WrongPassphrase):
+        KeyFile.load(path).unlock(PASS)
+
+
+def test_a_rewrap_with_the_recovery_key_never_keeps_lowered_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reported attack: memory lowered in a v1 file, then `passwd --recovery`."""
+    path = _v1(tmp_path)
+    doc = _doc(path)
+    doc["slots"]["passphrase"]["kdf"]["memory_kib"] = 8 * 1024
+    path.write_text(json.dumps(doc))
+    monkeypatch.setenv("VIELFALT_ARGON2_MEMORY_MIB", "96")  # the floor in this test
+    keyfile = KeyFile.load(path)
+    keyfile.change_passphrase(keyfile.unlock_with_recovery(V1_RECOVERY), "noch-eine-passphrase")
+    assert KeyFile.load(path).params == Argon2Params(memory_kib=96 * 1024)
+
+
+def test_check_warns_below_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    keyfile = KeyFile.load(_v1(tmp_path))  # 64 MiB
+    assert kdf_warnings(keyfile) == []  # the test default
+    monkeypatch.delenv("VIELFALT_TESTING")  # a normal run: the default is 256 MiB
+    warnings = kdf_warnings(keyfile)
+    assert len(warnings) == 1
+    assert "64 MiB" in warnings[0]
+    assert "256 MiB" in warnings[0]
+
+
+def test_the_memory_override_needs_the_test_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VIELFALT_ARGON2_MEMORY_MIB", "64")
+    monkeypatch.delenv("VIELFALT_TESTING")
+    assert params_from_env() == DEFAULT
+    monkeypatch.setenv("VIELFALT_TESTING", "yes")
+    assert params_from_env() == DEFAULT
+    monkeypatch.setenv("VIELFALT_TESTING", "1")
+    assert params_from_env().memory_kib == 64 * 1024
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("memory_kib", 64 * 1024 * 1024), ("iterations", 10**9), ("lanes", 1024)],
+)
+def test_absurd_parameters_are_refused_before_allocating(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, field: str, value: int
+) -> None:
+    _make(tmp_path)
+    path = tmp_path / "vielfalt.key"
+    doc = _doc(path)
+    doc["slots"]["passphrase"]["kdf"][field] = value
+    path.write_text(json.dumps(doc))
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("Argon2id must not run")
+
+    monkeypatch.setattr("vielfalt_desktop.store.vault.Argon2id", never)
+    keyfile = KeyFile.load(path)  # loads: the recovery key can still replace the slot
+    with pytest.raises(StoreError, match="unvernünftig"):
+        keyfile.unlock(PASS)
+    assert MAXIMUM.memory_kib == 2 * 1024 * 1024
