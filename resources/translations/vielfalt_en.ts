@@ -1897,6 +1897,38 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>Die Daten werden mit einem neuen Schlüssel neu verschlüsselt, und es gibt einen neuen Wiederherstellungsschlüssel. Wer die alte Passphrase und eine alte Kopie der Schlüsseldatei hat, kommt damit nicht mehr an die Daten.</source>
+        <translation>The data is re-encrypted with a new key, and there is a new recovery key. Whoever has the old passphrase and an old copy of the key file can no longer reach the data with them.</translation>
+    </message>
+    <message>
+        <source>Passphrase ändern, weil sie be&amp;kannt wurde</source>
+        <translation>Change the passphrase because it became &amp;known</translation>
+    </message>
+    <message>
+        <source>Die Daten werden zusätzlich mit einem neuen Schlüssel verschlüsselt, und es gibt einen neuen Wiederherstellungsschlüssel. Alte Kopien der Schlüsseldatei öffnen den Datenbestand dann nicht mehr.</source>
+        <translation>The data is also re-encrypted with a new key, and there is a new recovery key. Old copies of the key file no longer open the data store.</translation>
+    </message>
+    <message>
+        <source>Neuer Schlüssel</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Die Daten sind jetzt mit einem neuen Schlüssel verschlüsselt. Neuer Wiederherstellungsschlüssel (nur jetzt sichtbar – bitte notieren oder drucken, der alte gilt nicht mehr):
+
+{key}
+
+Alte Kopien der Schlüsseldatei öffnen den Datenbestand nicht mehr. Ältere Sicherungen lassen sich aber weiter mit dem alten Schlüssel und der bekannt gewordenen Passphrase öffnen – bitte löschen: {backups}</source>
+        <translation>The data is now encrypted with a new key. New recovery key (shown only now – please write it down or print it; the old one no longer works):
+
+{key}
+
+Old copies of the key file no longer open the data store. Older backups can still be opened with the old key and the passphrase that became known – please delete them: {backups}</translation>
+    </message>
+    <message>
+        <source>keine in backups/</source>
+        <translation>none in backups/</translation>
+    </message>
+    <message>
         <source>Passphrase ändern</source>
         <translation>Change passphrase</translation>
     </message>

@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="mit dem Wiederherstellungsschlüssel statt der Passphrase",
     )
+    passwd.add_argument(
+        "--rekey",
+        action="store_true",
+        help="die Passphrase wurde bekannt: neuer Daten- und Wiederherstellungsschlüssel",
+    )
+    passwd.add_argument("--recovery-key-out", type=Path, metavar="FILE")
     passwd.set_defaults(run=cmd_passwd)
 
     from vielfalt_desktop.cli_privacy import add_privacy_commands
@@ -525,19 +531,49 @@ def cmd_passwd(args: argparse.Namespace) -> int:
             secret = read_passphrase("Wiederherstellungsschlüssel: ", env=RECOVERY_ENV)
         else:
             secret = read_passphrase("Bisherige Passphrase: ")
+        _throttle(paths.root)
         data_key = passphrase.unlock_key(keyfile, secret, recovery=args.recovery)
     except WrongPassphrase:
         audit.note_failed_unlock(paths, dt.datetime.now(dt.UTC))
         raise
     new = read_new_passphrase()
     check_passphrase(new)
-    store = Store.open_with_key(paths, data_key)
+    if args.rekey and not args.recovery and new == secret:
+        raise UsageError("Die neue Passphrase muss sich von der bekannt gewordenen unterscheiden.")
+    store = Store.open_with_key(paths, data_key, busy=_busy(args))
     try:
-        passphrase.rewrap(store, keyfile, data_key, new, recovery=args.recovery)
+        if args.rekey:
+            done = passphrase.rekey(store, keyfile, new, recovery=args.recovery)
+        else:
+            passphrase.rewrap(store, keyfile, data_key, new, recovery=args.recovery)
     finally:
         store.close()
     print("Die Passphrase wurde geändert.")
+    if args.rekey:
+        _show_recovery_key(done.recovery_key, args.recovery_key_out, "")
+        print(
+            "Die Daten sind mit einem neuen Schlüssel verschlüsselt. Alte Kopien der "
+            "Schlüsseldatei öffnen sie nicht mehr; ältere Sicherungen aber schon – bitte löschen:"
+        )
+        for backup in done.old_backups or (paths.backups,):
+            print(f"  {backup}")
     return 0
+
+
+def _show_recovery_key(recovery: str, out: Path | None, device: str) -> None:
+    from vielfalt_desktop.fileio import atomic_write_text
+
+    if out:
+        text = (
+            "Vielfalt Desktop – Wiederherstellungsschlüssel\n"
+            f"Gerät: {device}\n\n{recovery}\n\n"
+            "Sicher aufbewahren: Wer diesen Schlüssel hat, kann die Daten öffnen.\n"
+        )
+        atomic_write_text(out, text, mode=0o600)
+        print(f"Neuer Wiederherstellungsschlüssel gespeichert in {out}.")
+    else:
+        print("Neuer Wiederherstellungsschlüssel (nur jetzt sichtbar – bitte notieren):")
+        print(f"  {recovery}")
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -20,12 +20,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from vielfalt_desktop.domain.errors import StoreError
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.store.database import DataPaths, Store
 from vielfalt_desktop.store.engine import BUSY_EXIT_CODE
 from vielfalt_desktop.store.models import TABLE_BY_KIND
+from vielfalt_desktop.store.vault import KeyFile
 
 PASS = "korrekt-pferd-batterie-heftklammer"
 
@@ -384,3 +386,81 @@ def test_wrong_passphrases_cost_a_growing_wait_across_invocations(tmp_path: Path
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (data_dir / "entsperrversuche.json").exists()  # moved into the audit trail
     assert run(data_dir, "stats").stderr == ""  # an unlock resets the wait
+
+
+# --- rekey: the passphrase became known -------------------------------------------------------
+
+
+def test_rekey_an_old_key_file_with_the_old_passphrase_no_longer_opens(tmp_path: Path) -> None:
+    data_dir = tmp_path / "daten"
+    ok(data_dir, "init", "--role", "field", "--name", "Laptop")
+    write_contacts(data_dir, 5)
+    before = stats(data_dir)
+    old_key_file = tmp_path / "alte-kopie.key"
+    old_key_file.write_bytes((data_dir / "vielfalt.key").read_bytes())
+    old_db = tmp_path / "alte-kopie.db"
+    old_db.write_bytes((data_dir / "vielfalt.db").read_bytes())
+    new_pass = "eine-neue-unbekannte-passphrase"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vielfalt_desktop",
+            "--data-dir",
+            str(data_dir),
+            "passwd",
+            "--rekey",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(VIELFALT_NEW_PASSPHRASE=new_pass),
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Neuer Wiederherstellungsschlüssel" in result.stdout
+    recovery = result.stdout.split("bitte notieren):\n")[1].split("\n")[0].strip()
+    assert not (data_dir / "vielfalt.key.neu").exists()
+
+    # the store now opens only with the new key file: new passphrase or new recovery key
+    app = App.open(data_dir, new_pass)
+    try:
+        assert app.sync.digest() == before["digest"]
+    finally:
+        app.close()
+    Store.open_with_recovery(DataPaths(data_dir), recovery).close()
+    # an old copy of the key file with the old passphrase: refused by the store
+    stolen = tmp_path / "gestohlen"
+    stolen.mkdir()
+    (stolen / "vielfalt.db").write_bytes((data_dir / "vielfalt.db").read_bytes())
+    (stolen / "vielfalt.key").write_bytes(old_key_file.read_bytes())
+    with pytest.raises(StoreError, match="nicht öffnen"):
+        Store.open(DataPaths(stolen), PASS)
+    # ... while an old copy of the database (a backup) still opens with it: hence the warning
+    (stolen / "vielfalt.db").write_bytes(old_db.read_bytes())
+    for leftover in stolen.glob("vielfalt.db-*"):
+        leftover.unlink()
+    Store.open(DataPaths(stolen), PASS).close()
+    assert "ältere Sicherungen aber schon" in result.stdout
+
+
+def test_an_interrupted_rekey_is_resolved_at_the_next_unlock(tmp_path: Path) -> None:
+    """Crash after PRAGMA rekey, before the new key file replaced the old one."""
+    data_dir = tmp_path / "daten"
+    app, _ = App.create(data_dir, PASS, role="field", name="Laptop")
+    try:
+        paths = app.store.paths
+        keyfile = KeyFile.load(paths.key)
+        new_key = bytearray(os.urandom(32))
+        fresh, _recovery = KeyFile.fresh(
+            paths.pending_key, keyfile.store_id, new_key, "die-neue-passphrase", keyfile.params
+        )
+        fresh.save()
+        app.store.rekey(new_key)
+    finally:
+        app.close()
+    assert paths.pending_key.exists()
+    store = Store.open(paths, "die-neue-passphrase")
+    store.close()
+    assert not paths.pending_key.exists()
+    assert KeyFile.load(paths.key).unlock("die-neue-passphrase") == bytes(new_key)

@@ -17,21 +17,69 @@ are saved together. Argon2id runs twice (about a second each): call this off the
 
 from __future__ import annotations
 
+import os
+import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import StoreError, ValidationError, WrongPassphrase
 from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.fileio import fsync_directory
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.setup import Strength, estimate, name_words, passphrase_problems
 from vielfalt_desktop.store.database import Store
-from vielfalt_desktop.store.vault import KeyFile
+from vielfalt_desktop.store.keymem import take, wipe
+from vielfalt_desktop.store.vault import DATA_KEY_BYTES, KeyFile
 
 if TYPE_CHECKING:
     from vielfalt_desktop.services.app import App
 
 RECOVERY_DETAIL = "wiederherstellungsschluessel"
+REKEY_DETAIL = "neuer_datenschluessel"
+REKEYED_AT = "rekeyed_at"
+
+
+@dataclass(frozen=True, slots=True)
+class Rekeyed:
+    """After a rekey: the new recovery key (show it once) and what the old key still opens."""
+
+    recovery_key: str = field(repr=False)
+    old_backups: tuple[Path, ...]
+
+
+def rekey(store: Store, keyfile: KeyFile, new: str, *, recovery: bool = False) -> Rekeyed:
+    """A new random data key and a new recovery key, because the passphrase became known.
+
+    ``store`` is open (the old secret was checked). Order, so that no step leaves a store
+    nobody can open: the new key file is written beside the old one (``vielfalt.key.neu``);
+    the store is re-encrypted with ``PRAGMA rekey`` (one transaction); then, in the
+    transaction that logs ``passphrase_changed`` (detail ``neuer_datenschluessel``), the new
+    key file replaces the old one atomically. An interruption in between is resolved at the
+    next unlock (Store.open tries both files). Copies of the old key file and the backups in
+    ``backups/`` still open with the old key: they are listed for the user to delete.
+    """
+    new_key = take(secrets.token_bytes(DATA_KEY_BYTES))
+    try:
+        pending = store.paths.pending_key
+        fresh, recovery_key = KeyFile.fresh(
+            pending, keyfile.store_id, new_key, new, keyfile.params
+        )  # Argon2id: slow, outside the write lock
+        fresh.save()
+        store.rekey(new_key)
+    finally:
+        wipe(new_key)
+    detail = REKEY_DETAIL + ("/" + RECOVERY_DETAIL if recovery else "")
+    now = store.clock.now()
+    with store.write() as write:
+        audit.log(write, now, "passphrase_changed", detail=detail)
+        Store._save_meta(write.conn, {REKEYED_AT: now.isoformat(timespec="seconds")})
+        os.replace(pending, store.paths.key)  # last: if it fails, the entry is rolled back
+        fsync_directory(store.paths.root)
+    backups = store.paths.backups
+    old = tuple(sorted(backups.iterdir())) if backups.is_dir() else ()
+    return Rekeyed(recovery_key, old)
 
 
 def unlock_key(keyfile: KeyFile, secret: str, *, recovery: bool = False) -> bytes:
@@ -57,12 +105,16 @@ def rewrap(
         keyfile.save()  # last in the transaction: if it fails, the entry is rolled back
 
 
-def change_passphrase(app: App, old: str, new: str, *, recovery: bool = False) -> None:
+def change_passphrase(
+    app: App, old: str, new: str, *, recovery: bool = False, new_key: bool = False
+) -> Rekeyed | None:
     """Give the open ``app``'s store a new passphrase.
 
     ``old`` is the current passphrase, or with ``recovery`` the recovery key. Raises
     ValidationError when ``new`` breaks the setup's rules and WrongPassphrase (logged as a
     failed unlock) when ``old`` does not open the key file; either way nothing is changed.
+    With ``new_key`` (the passphrase became known) the store also gets a new data key and a
+    new recovery key (:func:`rekey`), which is returned.
     """
     store = app.store
     found = passphrase_problems(new, new, estimate(new, name_words(store.node_name)))
@@ -76,7 +128,13 @@ def change_passphrase(app: App, old: str, new: str, *, recovery: bool = False) -
     except WrongPassphrase:
         audit.record_failed_unlock(store)
         raise
-    rewrap(store, keyfile, data_key, new, recovery=recovery)
+    try:
+        if new_key:
+            return rekey(store, keyfile, new, recovery=recovery)
+        rewrap(store, keyfile, data_key, new, recovery=recovery)
+        return None
+    finally:
+        wipe(data_key)
 
 
 @dataclass
@@ -91,6 +149,7 @@ class PassphraseChange:
     new: str = field(default="", repr=False)
     repeat: str = field(default="", repr=False)
     recovery: bool = False
+    new_key: bool = False  # "Passphrase ändern, weil sie bekannt wurde": rekey as well
 
     def strength(self) -> Strength:
         return estimate(self.new, name_words(self.device_name))
@@ -104,15 +163,22 @@ class PassphraseChange:
             )
         found.update(passphrase_problems(self.new, self.repeat, self.strength()))
         if not self.recovery and self.new and self.new == self.old:
-            found.setdefault("passphrase", Message(msg.PASSPHRASE_UNCHANGED))
+            found.setdefault(
+                "passphrase",
+                Message(
+                    msg.REKEY_NEEDS_NEW_PASSPHRASE if self.new_key else msg.PASSPHRASE_UNCHANGED
+                ),
+            )
         return found
 
     def can_apply(self) -> bool:
         return not self.problems()
 
-    def apply(self, app: App) -> None:
+    def apply(self, app: App) -> Rekeyed | None:
         """Change the passphrase of ``app`` (slow: run it off the UI thread)."""
         found = self.problems()
         if found:
             raise ValidationError(found)
-        change_passphrase(app, self.old, self.new, recovery=self.recovery)
+        return change_passphrase(
+            app, self.old, self.new, recovery=self.recovery, new_key=self.new_key
+        )

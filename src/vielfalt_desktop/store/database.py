@@ -20,13 +20,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.clock import Clock, SystemClock
-from vielfalt_desktop.domain.errors import StoreError, StoreLocked
+from vielfalt_desktop.domain.errors import StoreError, StoreLocked, WrongPassphrase
 from vielfalt_desktop.domain.hlc import HybridClock
 from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.store import migrate
@@ -38,7 +39,7 @@ from vielfalt_desktop.store.engine import (
     is_busy,
     open_engine,
 )
-from vielfalt_desktop.store.keymem import take, wipe
+from vielfalt_desktop.store.keymem import raw_key_literal, take, wipe
 from vielfalt_desktop.store.models import META_TABLE, Meta
 from vielfalt_desktop.store.vault import DEFAULT, Argon2Params, KeyFile
 
@@ -46,6 +47,8 @@ __all__ = ["Busy", "DataPaths", "Store", "StoreBusy", "Write"]
 
 DB_NAME = "vielfalt.db"
 KEY_NAME = "vielfalt.key"
+#: The key file of a rekey in progress: written before the store is rekeyed, then renamed.
+PENDING_KEY_NAME = "vielfalt.key.neu"
 ROLES = ("field", "office")
 
 
@@ -64,6 +67,10 @@ class DataPaths:
     @property
     def backups(self) -> Path:
         return self.root / "backups"
+
+    @property
+    def pending_key(self) -> Path:
+        return self.root / PENDING_KEY_NAME
 
     def exists(self) -> bool:
         return self.db.exists() or self.key.exists()
@@ -191,8 +198,42 @@ class Store:
         clock: Clock | None = None,
         busy: Busy | None = None,
     ) -> Store:
-        data_key = take(cls._keyfile(paths).unlock(passphrase))
+        keyfile = cls._keyfile(paths)
+        if paths.pending_key.exists():
+            return cls._open_after_rekey(paths, keyfile, passphrase, clock=clock, busy=busy)
+        data_key = take(keyfile.unlock(passphrase))
         return cls.open_with_key(paths, data_key, clock=clock, busy=busy)
+
+    @classmethod
+    def _open_after_rekey(
+        cls,
+        paths: DataPaths,
+        keyfile: KeyFile,
+        passphrase: str,
+        *,
+        clock: Clock | None,
+        busy: Busy | None,
+    ) -> Store:
+        """A rekey was interrupted: the store opens with either the old or the new key file.
+
+        Whichever key opens it is kept; the other file goes (the new one is renamed into
+        place if the store was rekeyed already).
+        """
+        pending = KeyFile.load(paths.pending_key)
+        for candidate, is_pending in ((keyfile, False), (pending, True)):
+            try:
+                data_key = take(candidate.unlock(passphrase))
+                store = cls.open_with_key(paths, data_key, clock=clock, busy=busy)
+            except (WrongPassphrase, StoreError) as exc:
+                if isinstance(exc, StoreBusy):
+                    raise
+                continue
+            if is_pending:
+                os.replace(paths.pending_key, paths.key)
+            else:
+                paths.pending_key.unlink(missing_ok=True)
+            return store
+        raise WrongPassphrase(Message(msg.WRONG_PASSPHRASE))
 
     @classmethod
     def open_with_recovery(
@@ -285,6 +326,33 @@ class Store:
             self._engine = None
             wipe(self._key)
             self._key = None
+
+    def rekey(self, new_key: bytearray) -> None:
+        """Re-encrypt every page under ``new_key`` (SQLCipher's ``sqlite3_rekey``, one
+        transaction: on failure the store keeps the old key). New connections use the new
+        key; ``new_key`` is copied, the caller zeroes it."""
+        with self._lock:
+            engine = self.engine
+            if self._key is None or len(new_key) != len(self._key):
+                raise StoreError(Message(msg.STORE_LOCKED))
+            engine.dispose()  # no pooled connection may keep the old key
+            raw = engine.raw_connection()
+            try:
+                dbapi = raw.driver_connection
+                assert dbapi is not None
+                literal = raw_key_literal(new_key)
+                try:
+                    dbapi.reset_key(literal)
+                except sqlcipher.OperationalError as exc:
+                    if is_busy(exc):
+                        raise StoreBusy(Message(msg.STORE_BUSY)) from None
+                    raise
+                finally:
+                    wipe(literal)
+            finally:
+                raw.close()
+            self._key[:] = new_key  # the engine keys new connections from this very buffer
+            engine.dispose()
 
     def defer(
         self,

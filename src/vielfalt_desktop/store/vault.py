@@ -218,6 +218,28 @@ class KeyFile:
         return keyfile, data_key, format_recovery_key(recovery)
 
     @classmethod
+    def fresh(
+        cls, path: Path, store_id: str, data_key: bytearray, passphrase: str, params: Argon2Params
+    ) -> tuple[KeyFile, str]:
+        """A new key file for an existing store (rekey): ``data_key`` under ``passphrase`` and
+        a new recovery key, returned to show once. Nothing is written yet (:meth:`save`)."""
+        check_passphrase(passphrase)
+        recovery = secrets.token_bytes(RECOVERY_KEY_BYTES)
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "store_id": store_id,
+            "cipher": "AES-256-GCM",
+            "slots": {},
+        }
+        keyfile = cls(path, doc)
+        keyfile._set_passphrase_slot(data_key, passphrase, params.at_least(params_from_env()))
+        keyfile._set_recovery_slot(data_key, recovery)
+        shown = format_recovery_key(recovery)
+        wipe(recovery)
+        return keyfile, shown
+
+    @classmethod
     def load(cls, path: Path) -> KeyFile:
         try:
             raw = path.read_bytes()

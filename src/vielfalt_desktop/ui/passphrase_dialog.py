@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from vielfalt_desktop.domain.errors import VielfaltError, WrongPassphrase
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.services.passphrase import PassphraseChange
+from vielfalt_desktop.services.passphrase import PassphraseChange, Rekeyed
 from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.signals import emit
 from vielfalt_desktop.ui.tasks import Task, run_task
@@ -53,6 +54,7 @@ class PassphraseDialog(QDialog):
                 "neuen Passphrase neu verschlüsselt. Der Wiederherstellungsschlüssel gilt weiter."
             )
         )
+        self._intro_text = self.intro.text()
         self.old = QLineEdit()
         self._old_labels = (
             self.tr("&Bisherige Passphrase:"),
@@ -67,6 +69,16 @@ class PassphraseDialog(QDialog):
         )
         self.use_recovery = QCheckBox(self.tr("Ich habe nur den &Wiederherstellungsschlüssel"))
         self.use_recovery.toggled.connect(self._recovery_toggled)
+        self.new_key = QCheckBox(self.tr("Passphrase ändern, weil sie be&kannt wurde"))
+        self.new_key.setToolTip(
+            self.tr(
+                "Die Daten werden zusätzlich mit einem neuen Schlüssel verschlüsselt, und es "
+                "gibt einen neuen Wiederherstellungsschlüssel. Alte Kopien der Schlüsseldatei "
+                "öffnen den Datenbestand dann nicht mehr."
+            )
+        )
+        self.new_key.toggled.connect(self._new_key_toggled)
+        self.rekeyed: Rekeyed | None = None
         self.fields = NewPassphraseFields(
             self,
             passphrase_label=self.tr("&Neue Passphrase:"),
@@ -80,6 +92,7 @@ class PassphraseDialog(QDialog):
         form.addRow(self.old_label, self.old)
         form.addRow("", self.use_recovery)
         self.fields.add_rows(form)
+        form.addRow("", self.new_key)
 
         self.busy = busy_bar(self.tr("Bitte warten"))
         self.message = _wrap()
@@ -133,12 +146,25 @@ class PassphraseDialog(QDialog):
         self.old.setFocus()
         self._edited()
 
+    def _new_key_toggled(self, new_key: bool) -> None:
+        self.intro.setText(
+            self.tr(
+                "Die Daten werden mit einem neuen Schlüssel neu verschlüsselt, und es gibt einen "
+                "neuen Wiederherstellungsschlüssel. Wer die alte Passphrase und eine alte Kopie "
+                "der Schlüsseldatei hat, kommt damit nicht mehr an die Daten."
+            )
+            if new_key
+            else self._intro_text
+        )
+        self._edited()
+
     def _edited(self) -> None:
         c = self.change
         c.old = self.old.text()
         c.new = self.fields.passphrase()
         c.repeat = self.fields.repeat()
         c.recovery = self.use_recovery.isChecked()
+        c.new_key = self.new_key.isChecked()
         self.fields.show_strength(c.strength(), c.problems().get("repeat", ""))
         self._show("")
         self._refresh()
@@ -167,10 +193,33 @@ class PassphraseDialog(QDialog):
         self._refresh()
         return self.task
 
-    def _done(self, _result: object) -> None:
+    def _done(self, result: object) -> None:
         self.task = None
+        if isinstance(result, Rekeyed):
+            self.rekeyed = result
+            self._show_rekeyed(result)
         emit(self.changed)
         self.accept()
+
+    def _show_rekeyed(self, result: Rekeyed) -> None:
+        """The new recovery key, once, and the old copies that still open with the old key."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Neuer Schlüssel"))
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text = self.tr(
+            "Die Daten sind jetzt mit einem neuen Schlüssel verschlüsselt. Neuer "
+            "Wiederherstellungsschlüssel (nur jetzt sichtbar – bitte notieren oder drucken, "
+            "der alte gilt nicht mehr):\n\n{key}\n\n"
+            "Alte Kopien der Schlüsseldatei öffnen den Datenbestand nicht mehr. Ältere "
+            "Sicherungen lassen sich aber weiter mit dem alten Schlüssel und der bekannt "
+            "gewordenen Passphrase öffnen – bitte löschen: {backups}"
+        ).format(
+            key=result.recovery_key,
+            backups=", ".join(p.name for p in result.old_backups) or self.tr("keine in backups/"),
+        )
+        box.setText(text)
+        box.exec()
 
     def _failed(self, error: BaseException) -> None:
         self.task = None
