@@ -128,12 +128,12 @@ def test_render_csv_table_neutralises_and_keeps_numbers() -> None:
 
 
 def test_report_csv_neutralises_hostile_labels_and_codes(
-    app: App, partner: Partner, tmp_path: Path
+    office_app: App, office_partner: Partner, tmp_path: Path
 ) -> None:
-    fill_known(app, partner)
+    fill_known(office_app, office_partner)
     # A vocabulary label renamed to a formula, one new value whose label is a sum …
     smuggle(
-        app,
+        office_app,
         VocabEntry(
             id=entry_id("topic", "wohnen"),
             vocabulary="topic",
@@ -145,10 +145,10 @@ def test_report_csv_neutralises_hostile_labels_and_codes(
             id=entry_id("topic", "boese"), vocabulary="topic", code="boese", de="-2+3", en="x"
         ),
     )
-    app.refresh_vocabulary()
+    office_app.refresh_vocabulary()
     # … and contacts from elsewhere with unknown codes, which the report shows as they are.
     smuggle(
-        app,
+        office_app,
         *(
             Contact(
                 id=str(uuid.uuid4()),
@@ -165,8 +165,8 @@ def test_report_csv_neutralises_hostile_labels_and_codes(
             for _ in range(6)
         ),
     )
-    report = reporting.build_report(app, PERIOD.start, PERIOD.end)
-    reporting.write_csv(app, report, tmp_path / "bericht.csv")
+    report = reporting.build_report(office_app, PERIOD.start, PERIOD.end)
+    reporting.write_csv(office_app, report, tmp_path / "bericht.csv")
     lines = read(tmp_path / "bericht.csv")
 
     assert_safe(lines)

@@ -16,6 +16,17 @@ from vielfalt_desktop.services.app import App
 
 
 @pytest.fixture
+def app(office_app: App) -> App:
+    """Reports are the coordinator's: made on its store, which holds the partner directory."""
+    return office_app
+
+
+@pytest.fixture
+def partner(office_partner: Partner) -> Partner:
+    return office_partner
+
+
+@pytest.fixture
 def report(app: App, partner: Partner) -> Report:
     fill_known(app, partner)
     return reporting.build_report(app, PERIOD.start, PERIOD.end)

@@ -19,6 +19,17 @@ from vielfalt_desktop.services.app import App
 
 
 @pytest.fixture
+def app(office_app: App) -> App:
+    """Reports are the coordinator's: made on its store, which holds the partner directory."""
+    return office_app
+
+
+@pytest.fixture
+def partner(office_partner: Partner) -> Partner:
+    return office_partner
+
+
+@pytest.fixture
 def report(app: App, partner: Partner) -> Report:
     fill_known(app, partner)
     return reporting.build_report(app, PERIOD.start, PERIOD.end)
@@ -75,7 +86,7 @@ def test_preview_for_the_screen(report: Report) -> None:
 
 
 def test_report_knows_who_made_it_and_when(report: Report, app: App) -> None:
-    assert report.produced_by == "Laptop Test"
+    assert report.produced_by == "Koordination"
     assert report.produced_at == app.store.clock.now()
     assert report.threshold == 4
 

@@ -30,6 +30,17 @@ PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 IN_PERIOD = dt.date(2026, 3, 10)
 
 
+@pytest.fixture
+def app(office_app: App) -> App:
+    """Reports are the coordinator's: made on its store, which holds the partner directory."""
+    return office_app
+
+
+@pytest.fixture
+def partner(office_partner: Partner) -> Partner:
+    return office_partner
+
+
 def fill_known(app: App, partner: Partner) -> dict[str, str]:
     """The known data set; returns the ids of a few records (for slips and filters)."""
     verein = app.records.create(

@@ -197,7 +197,11 @@ def _example(kind: str, app: App, partner: Partner) -> tuple[Record, dict[str, A
 @pytest.mark.parametrize(
     "kind", ["contact", "partner", "referral", "conflict", "intervention", "event"]
 )
-def test_create_get_update_delete(kind: str, app: App, partner: Partner) -> None:
+def test_create_get_update_delete(
+    kind: str, app: App, partner: Partner, request: pytest.FixtureRequest
+) -> None:
+    if kind == "partner":  # the coordinator's (a laptop's refusal: test_write_authority)
+        app = request.getfixturevalue("office_app")
     record, changes, removed = _example(kind, app, partner)
     record_type = type(record)
     table = record_type.kind
@@ -302,23 +306,30 @@ def test_unchanged_update_does_not_bump_the_store_rev(app: App) -> None:
     assert app.store.meta("rev") == str(rev)
 
 
-def test_each_write_is_one_revision_and_failures_none(app: App, partner: Partner) -> None:
-    r = app.records
+def test_each_write_is_one_revision_and_failures_none(
+    office_app: App, office_partner: Partner
+) -> None:
+    r = office_app.records
 
     def rev() -> int:
-        assert app.store.meta("rev") == str(app.store.rev)  # persisted with the transaction
-        return app.store.rev
+        assert office_app.store.meta("rev") == str(
+            office_app.store.rev
+        )  # persisted with the transaction
+        return office_app.store.rev
 
     start = rev()
     person = r.create(contact())
     assert rev() == start + 1
 
-    case = r.create(referral(partner, person.id))
+    case = r.create(referral(office_partner, person.id))
     assert rev() == start + 2
     history = r.status_history(case)
     # The referral and its first history entry are one transaction.
-    assert raw(app, "referral", case.id)["rev"] == raw(app, "referral_status", history[0].id)["rev"]
-    assert raw(app, "referral", case.id)["rev"] == start + 2
+    assert (
+        raw(office_app, "referral", case.id)["rev"]
+        == raw(office_app, "referral_status", history[0].id)["rev"]
+    )
+    assert raw(office_app, "referral", case.id)["rev"] == start + 2
 
     r.update(replace(person, duration_min=55))
     assert rev() == start + 3
@@ -331,9 +342,9 @@ def test_each_write_is_one_revision_and_failures_none(app: App, partner: Partner
     with pytest.raises(PersonalDataFound):
         r.create(contact(note=PII_NOTE))
     with pytest.raises(ValidationError):
-        r.delete(Partner, partner.id)  # still has a referral
+        r.delete(Partner, office_partner.id)  # still has a referral
     with pytest.raises(ValidationError):
-        r.create(referral(replace(partner, id=str(uuid.uuid4()))))
+        r.create(referral(replace(office_partner, id=str(uuid.uuid4()))))
     with pytest.raises(NotFound):
         r.delete(Contact, str(uuid.uuid4()))
     with pytest.raises(NotFound):
@@ -345,10 +356,10 @@ def test_each_write_is_one_revision_and_failures_none(app: App, partner: Partner
     # A cascading delete is still one revision, shared by every row it tombstones.
     assert r.delete(Contact, person.id) == 1 + 1 + 2
     assert rev() == start + 5
-    assert raw(app, "contact", person.id)["rev"] == start + 5
-    assert raw(app, "referral", case.id)["rev"] == start + 5
+    assert raw(office_app, "contact", person.id)["rev"] == start + 5
+    assert raw(office_app, "referral", case.id)["rev"] == start + 5
     for entry in history:
-        assert raw(app, "referral_status", entry.id)["rev"] == start + 5
+        assert raw(office_app, "referral_status", entry.id)["rev"] == start + 5
 
 
 # --- tombstones ------------------------------------------------------------------------------
@@ -433,31 +444,31 @@ def test_deleting_a_conflict_tombstones_its_interventions(app: App) -> None:
     assert r.count(Intervention) == 1
 
 
-def test_partner_with_referrals_cannot_be_deleted(app: App, partner: Partner) -> None:
-    case = app.records.create(referral(partner))
-    before = raw(app, "partner", partner.id)
-    rev = app.store.rev
+def test_partner_with_referrals_cannot_be_deleted(office_app: App, office_partner: Partner) -> None:
+    case = office_app.records.create(referral(office_partner))
+    before = raw(office_app, "partner", office_partner.id)
+    rev = office_app.store.rev
 
     with pytest.raises(ValidationError) as refused:
-        app.records.delete(Partner, partner.id)
+        office_app.records.delete(Partner, office_partner.id)
     assert set(refused.value.problems) == {"id"}
     assert "Verweise" in refused.value.problems["id"]
 
-    assert raw(app, "partner", partner.id) == before
-    assert app.store.rev == rev
-    assert app.records.get(Partner, partner.id) == partner
-    assert app.records.get(Referral, case.id).partner_id == partner.id
+    assert raw(office_app, "partner", office_partner.id) == before
+    assert office_app.store.rev == rev
+    assert office_app.records.get(Partner, office_partner.id) == office_partner
+    assert office_app.records.get(Referral, case.id).partner_id == office_partner.id
 
-    # Once the referral is gone, so may the partner be.
-    app.records.delete(Referral, case.id)
-    assert app.records.delete(Partner, partner.id) == 1
-    assert app.records.count(Partner) == 0
+    # Once the referral is gone, so may the office_partner be.
+    office_app.records.delete(Referral, case.id)
+    assert office_app.records.delete(Partner, office_partner.id) == 1
+    assert office_app.records.count(Partner) == 0
 
 
 # --- references and uniqueness -----------------------------------------------------------------
 
 
-def test_duplicate_partner_names_are_refused(app: App, partner: Partner) -> None:
+def test_duplicate_partner_names_are_refused(office_app: App, office_partner: Partner) -> None:
     for name in (
         "Migrationsberatung Magdeburg",
         "MIGRATIONSBERATUNG MAGDEBURG",
@@ -465,43 +476,49 @@ def test_duplicate_partner_names_are_refused(app: App, partner: Partner) -> None
         "  Migrationsberatung Magdeburg  ",
     ):
         with pytest.raises(ValidationError) as refused:
-            app.records.create(Partner(name=name, partner_kind="verein"))
+            office_app.records.create(Partner(name=name, partner_kind="verein"))
         assert set(refused.value.problems) == {"name"}, name
         assert "gibt es schon" in refused.value.problems["name"]
-    assert app.records.count(Partner) == 1
+    assert office_app.records.count(Partner) == 1
     # A different name is fine.
-    app.records.create(Partner(name="Migrationsberatung Magdeburg Süd", partner_kind="verein"))
-    assert app.records.count(Partner) == 2
+    office_app.records.create(
+        Partner(name="Migrationsberatung Magdeburg Süd", partner_kind="verein")
+    )
+    assert office_app.records.count(Partner) == 2
 
 
-def test_renaming_a_partner_onto_another_name_is_refused(app: App, partner: Partner) -> None:
-    other = app.records.create(Partner(name="Jobcenter Magdeburg", partner_kind="behoerde"))
+def test_renaming_a_partner_onto_another_name_is_refused(
+    office_app: App, office_partner: Partner
+) -> None:
+    other = office_app.records.create(Partner(name="Jobcenter Magdeburg", partner_kind="behoerde"))
     with pytest.raises(ValidationError) as refused:
-        app.records.update(replace(other, name="migrationsberatung magdeburg"))
+        office_app.records.update(replace(other, name="migrationsberatung magdeburg"))
     assert set(refused.value.problems) == {"name"}
-    assert app.records.get(Partner, other.id).name == "Jobcenter Magdeburg"
-    # A partner may change the case of its own name.
-    app.records.update(replace(partner, name="MIGRATIONSBERATUNG Magdeburg"))
-    assert app.records.get(Partner, partner.id).name == "MIGRATIONSBERATUNG Magdeburg"
-    assert app.records.find_partner_by_name("jobcenter magdeburg") == other
+    assert office_app.records.get(Partner, other.id).name == "Jobcenter Magdeburg"
+    # A office_partner may change the case of its own name.
+    office_app.records.update(replace(office_partner, name="MIGRATIONSBERATUNG Magdeburg"))
+    assert office_app.records.get(Partner, office_partner.id).name == "MIGRATIONSBERATUNG Magdeburg"
+    assert office_app.records.find_partner_by_name("jobcenter magdeburg") == other
 
 
-def test_name_of_a_deleted_partner_is_free_again(app: App, partner: Partner) -> None:
-    app.records.delete(Partner, partner.id)
-    again = app.records.create(Partner(name=partner.name, partner_kind="beratungsstelle"))
-    assert app.records.find_partner_by_name(partner.name) == again
+def test_name_of_a_deleted_partner_is_free_again(office_app: App, office_partner: Partner) -> None:
+    office_app.records.delete(Partner, office_partner.id)
+    again = office_app.records.create(
+        Partner(name=office_partner.name, partner_kind="beratungsstelle")
+    )
+    assert office_app.records.find_partner_by_name(office_partner.name) == again
 
 
-def test_duplicate_partner_name_with_umlaut_is_refused(app: App) -> None:
+def test_duplicate_partner_name_with_umlaut_is_refused(office_app: App) -> None:
     # Regression: SQLite's lower() folds ASCII only, so names starting with Ä/Ö/Ü were never
     # found and the same organisation could be created twice.
-    first = app.records.create(Partner(name="Ökumenisches Zentrum", partner_kind="verein"))
+    first = office_app.records.create(Partner(name="Ökumenisches Zentrum", partner_kind="verein"))
     for spelling in ("Ökumenisches Zentrum", "ÖKUMENISCHES ZENTRUM", "ökumenisches  zentrum"):
-        assert app.records.find_partner_by_name(spelling) == first, spelling
+        assert office_app.records.find_partner_by_name(spelling) == first, spelling
         with pytest.raises(ValidationError):
-            app.records.create(Partner(name=spelling, partner_kind="verein"))
-    assert app.records.find_partner_by_name("Okumenisches Zentrum") is None
-    assert app.records.count(Partner) == 1
+            office_app.records.create(Partner(name=spelling, partner_kind="verein"))
+    assert office_app.records.find_partner_by_name("Okumenisches Zentrum") is None
+    assert office_app.records.count(Partner) == 1
 
 
 def test_referral_to_a_missing_partner_is_refused(app: App, partner: Partner) -> None:
@@ -513,18 +530,20 @@ def test_referral_to_a_missing_partner_is_refused(app: App, partner: Partner) ->
     assert raw_count(app, "referral_status") == 0
 
 
-def test_referral_to_a_deleted_partner_or_contact_is_refused(app: App, partner: Partner) -> None:
-    person = app.records.create(contact())
-    app.records.delete(Contact, person.id)
+def test_referral_to_a_deleted_partner_or_contact_is_refused(
+    office_app: App, office_partner: Partner
+) -> None:
+    person = office_app.records.create(contact())
+    office_app.records.delete(Contact, person.id)
     with pytest.raises(ValidationError) as refused:
-        app.records.create(referral(partner, person.id))
+        office_app.records.create(referral(office_partner, person.id))
     assert set(refused.value.problems) == {"contact_id"}
 
-    app.records.delete(Partner, partner.id)
+    office_app.records.delete(Partner, office_partner.id)
     with pytest.raises(ValidationError) as refused:
-        app.records.create(referral(partner))
+        office_app.records.create(referral(office_partner))
     assert set(refused.value.problems) == {"partner_id"}
-    assert raw_count(app, "referral") == 0
+    assert raw_count(office_app, "referral") == 0
 
 
 def test_intervention_for_a_missing_conflict_is_refused(app: App) -> None:
@@ -717,8 +736,9 @@ class World:
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     data_dir: Path = tmp_path_factory.mktemp("filter") / "daten"
+    # The coordinator's store: it holds partners of its own (a laptop receives them).
     app, _ = App.create(
-        data_dir, PASSPHRASE, role="field", name="Laptop Filter", clock=FixedClock(NOW)
+        data_dir, PASSPHRASE, role="office", name="Koordination Filter", clock=FixedClock(NOW)
     )
     r = app.records
     ids: dict[str, str] = {}
@@ -941,14 +961,17 @@ def test_create_many_rolls_back_when_the_store_refuses(app: App) -> None:
     assert app.records.find_partner_by_name("Stadtteiltreff Kannenstieg") is None
 
 
-def test_filter_by_language_uses_the_tag_rows(app: App, partner: Partner) -> None:
-    other = app.records.create(
+def test_filter_by_language_uses_the_tag_rows(office_app: App, office_partner: Partner) -> None:
+    other = office_app.records.create(
         Partner(name="Verein Ohne Arabisch", partner_kind="verein", languages=("de", "ru"))
     )
-    found = app.records.page(Partner, Query(language="ar"))
-    assert [p.id for p in found] == [partner.id]
-    assert {p.id for p in app.records.page(Partner, Query(language="de"))} == {partner.id, other.id}
-    assert app.records.count(Partner, Query(language="tr")) == 0
+    found = office_app.records.page(Partner, Query(language="ar"))
+    assert [p.id for p in found] == [office_partner.id]
+    assert {p.id for p in office_app.records.page(Partner, Query(language="de"))} == {
+        office_partner.id,
+        other.id,
+    }
+    assert office_app.records.count(Partner, Query(language="tr")) == 0
 
 
 def test_status_change_with_personal_data_needs_confirmation(app: App, partner: Partner) -> None:
