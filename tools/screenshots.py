@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vielfalt_desktop.domain.query import Query
-from vielfalt_desktop.domain.records import Conflict, Contact
+from vielfalt_desktop.domain.records import Conflict, Contact, Partner
 from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.setup import SetupWizard
@@ -81,13 +81,22 @@ def make_stores(root: Path, contacts: int) -> Path:
     laptop, _ = App.create(laptop_dir, PASSPHRASE, role="field", name="Laptop Nord")
     office, _ = App.create(office_dir, PASSPHRASE, role="office", name="Koordination")
     try:
-        print(f"Demodaten: {contacts} Kontakte …")
-        demo.fill(laptop, contacts=contacts, seed=7)
         laptop.sync.export_identity(stick / "laptop.vfcard")
         office.sync.export_identity(stick / "koordination.vfcard")
         laptop.sync.add_peer(laptop.sync.read_card(stick / "koordination.vfcard"))
         office.sync.add_peer(office.sync.read_card(stick / "laptop.vfcard"))
         day = laptop.store.clock.today().isoformat()
+        # The partner directory is the coordinator's; the laptop receives it first.
+        today = office.store.clock.today()
+        directory = [
+            r for r in demo.generate(office.vocab, today, contacts, 7) if isinstance(r, Partner)
+        ]
+        office.records.create_many(directory)
+        first = stick / f"Koordination_an_Laptop-Nord_{day}_verzeichnis.vfb"
+        office.sync.export("Laptop Nord", first)
+        laptop.sync.import_file(first)
+        print(f"Demodaten: {contacts} Kontakte …")
+        demo.fill(laptop, contacts=contacts, seed=7)
         out = stick / f"Laptop-Nord_an_Koordination_{day}.vfb"
         laptop.sync.export("Koordination", out)
         office.sync.import_file(out)

@@ -6,8 +6,9 @@
 # Runs the PyInstaller build the way an office laptop without Python would: an empty PATH, an
 # empty environment, and — where the kernel allows a private mount namespace — every Python
 # interpreter and standard library on this machine (system, pyenv, the project's .venv) hidden
-# behind empty mounts. Then: a coordinator and a laptop store (`init`), demo data on the laptop
-# (`demo`), identity cards, a bundle from the laptop imported at the coordinator, the report as
+# behind empty mounts. Then: a coordinator and a laptop store (`init`), identity cards, the
+# coordinator's partner directory sent to the laptop, demo data on the laptop (`demo`), a
+# bundle from the laptop imported at the coordinator, the report as
 # PDF and CSV (`report`; the PDF must parse), `check`, a new passphrase with the recovery key,
 # and the desktop app started on the offscreen platform and under Xvfb, where it is unlocked.
 # Any failure exits non-zero; nothing is skipped silently.
@@ -99,19 +100,31 @@ run "$office" "$OLD" init --role office --name Koordination --recovery-key-out "
 run "$laptop" "$OLD" init --role field --name "Laptop Nord"
 [ -s "$WORK/recovery.txt" ] || fail "kein Wiederherstellungsschlüssel geschrieben"
 
-step "demo: Laptop mit 300 erfundenen Kontakten"
-run "$laptop" "$OLD" demo --contacts 300 --seed 8
-
-step "Identitätskarten tauschen, Bündel Laptop → Koordination"
+step "Identitätskarten tauschen"
 run "$office" "$OLD" identity export -o "$WORK/koordination.card"
 run "$laptop" "$OLD" identity export -o "$WORK/laptop.card"
 run "$laptop" "$OLD" peers add "$WORK/koordination.card" --yes
 run "$office" "$OLD" peers add "$WORK/laptop.card" --yes
+
+# Partners are written only by the coordinator; the laptop gets them in a bundle.
+step "Partnerverzeichnis: Koordination → Laptop"
+printf 'Name;Art;Themen\nJobcenter Magdeburg;Behörde;Arbeit\nMigrationsberatung Magdeburg;Beratungsstelle;Aufenthalt, Arbeit, Familie\n' \
+  >"$WORK/partner.csv"
+run "$office" "$OLD" partners import "$WORK/partner.csv"
+run "$office" "$OLD" export --to "Laptop Nord" -o "$WORK/verzeichnis.vfb"
+run "$laptop" "$OLD" import "$WORK/verzeichnis.vfb"
+
+step "demo: Laptop mit 300 erfundenen Kontakten (Verweise an die erhaltenen Partner)"
+run "$laptop" "$OLD" demo --contacts 300 --seed 8
+
+step "Bündel Laptop → Koordination"
 run "$laptop" "$OLD" export --to Koordination -o "$WORK/nord.vfb"
 run "$office" "$OLD" import "$WORK/nord.vfb"
 stats=$(run "$office" "$OLD" stats --json)
 echo "$stats"
 [[ "$stats" == *'"contacts": 300'* ]] || fail "die Koordination hat nicht alle 300 Kontakte"
+[[ "$stats" == *'"partners": 2'* ]] || fail "die Koordination hat nicht genau ihre 2 Partner"
+[[ "$stats" != *'"referrals": 0'* ]] || fail "keine Verweise vom Laptop angekommen"
 
 step "report: PDF und CSV"
 run "$office" "$OLD" report --from 2000-01-01 --to 2099-12-31 -o "$WORK/bericht.pdf" \
