@@ -170,3 +170,11 @@ def ctx(app: App, ui_settings: UiSettings, qapp: Any) -> Iterator[UiContext]:
     # Background work (reports, sync) must end before the store closes.
     assert wait_all(30_000)
     qapp.processEvents()
+
+
+@pytest.fixture
+def office_ctx(office_app: App, ui_settings: UiSettings, qapp: Any) -> Iterator[UiContext]:
+    """The coordinator's window: it keeps the partner directory."""
+    yield UiContext(office_app, ui_settings, lang="de")
+    assert wait_all(30_000)
+    qapp.processEvents()

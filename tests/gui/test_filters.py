@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 
@@ -117,8 +118,10 @@ def test_conflicts_screen_filters_status_and_category(ctx: UiContext, qtbot) -> 
     assert screen.model.record(0).categories == ("laerm",)
 
 
-def test_network_filters_by_district_and_topic(ctx: UiContext, partner: Partner, qtbot) -> None:
-    ctx.records.create(
+def test_network_filters_by_district_and_topic(
+    ctx: UiContext, partner: Partner, directory: Callable[..., list[Partner]], qtbot
+) -> None:
+    directory(
         Partner(
             name="Bürgerhaus Süd",
             partner_kind="verein",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.forms.referral_form import ReferralForm
@@ -13,9 +15,10 @@ def _names(form: ReferralForm) -> list[str]:
 
 
 def test_suggestions_for_the_topic_else_the_whole_directory(
-    ctx: UiContext, partner: Partner, qtbot
+    ctx: UiContext, partner: Partner, directory: Callable[..., list[Partner]], qtbot
 ) -> None:
-    fresh = ctx.records.create(Partner(name="Alte Feuerwache", partner_kind="verein"))
+    # The laptop's directory comes from the coordinator.
+    (fresh,) = directory(Partner(name="Alte Feuerwache", partner_kind="verein"))
     form = ReferralForm(ctx)
     qtbot.addWidget(form)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from vielfalt_desktop.domain.records import (
     Conflict,
@@ -58,8 +59,10 @@ def test_create_referral_for_a_contact(ctx: UiContext, partner: Partner, qtbot) 
     assert "Migrationsberatung" in screen.detail.text()
 
 
-def test_partner_search_in_the_referral_form(ctx: UiContext, partner: Partner, qtbot) -> None:
-    ctx.records.create(Partner(name="Jobcenter Magdeburg", partner_kind="behoerde"))
+def test_partner_search_in_the_referral_form(
+    ctx: UiContext, partner: Partner, directory: Callable[..., list[Partner]], qtbot
+) -> None:
+    directory(Partner(name="Jobcenter Magdeburg", partner_kind="behoerde"))
     form = ReferralForm(ctx)
     qtbot.addWidget(form)
     form.partner.search.setText("jobcenter")
@@ -251,8 +254,8 @@ def test_event_title_is_screened(ctx: UiContext, qtbot) -> None:
 # --- partners -------------------------------------------------------------------------------
 
 
-def test_create_and_edit_partner(ctx: UiContext, qtbot) -> None:
-    screen = NetworkScreen(ctx)
+def test_create_and_edit_partner(office_ctx: UiContext, qtbot) -> None:
+    screen = NetworkScreen(office_ctx)
     qtbot.addWidget(screen)
     screen.show()
     screen.activated()
@@ -266,14 +269,14 @@ def test_create_and_edit_partner(ctx: UiContext, qtbot) -> None:
     form.topics.toggle("freizeit")
     form.channel.setText("garten@example.org")
     assert form.save()  # organisations may have contact details
-    partner = ctx.records.page(Partner)[0]
+    partner = office_ctx.records.page(Partner)[0]
     assert partner.contact_channel == "garten@example.org"
     assert "Interkultureller Garten Nord" in screen.card.text()
     screen.view.selectRow(0)
     edit = screen.open_edit(screen.selected())
     edit.hours.setText("Di 14–18 Uhr")
     assert edit.save()
-    assert ctx.records.get(Partner, partner.id).opening_hours == "Di 14–18 Uhr"
+    assert office_ctx.records.get(Partner, partner.id).opening_hours == "Di 14–18 Uhr"
     duplicate = screen.open_new()
     duplicate.name.setText("interkultureller garten nord")
     assert not duplicate.save()
