@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint typecheck pytest demo sysdeps clean bench translations screenshots \
-	package package-check icons
+	package package-check icons test-future
 UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
 # The core's messages (validation problems, errors, passphrase advice) are German templates
 # the UI translates; all of them live in domain/messages.py.
@@ -38,6 +38,12 @@ pytest: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# The unit tests 400 days in the future (libfaketime; issue 12): a test that reads today's date
+# while its store runs on the fixed clock of tests/conftest.py fails here, not next year.
+test-future: $(STAMP) sysdeps
+	@command -v faketime >/dev/null || { echo "faketime fehlt: apt-get install -y faketime" >&2; exit 1; }
+	QT_QPA_PLATFORM=offscreen faketime '+400 days' $(BIN)/python -m pytest tests/unit -p no:cacheprovider
 
 # English UI: German source strings → .ts (edited with Qt Linguist) → compiled .qm.
 translations: $(STAMP)

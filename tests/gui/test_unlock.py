@@ -94,10 +94,10 @@ def test_empty_passphrase(controller: Controller, qtbot) -> None:
     assert not window.busy_now
 
 
-def test_backoff_survives_a_new_unlock_window(store_dir: Path, qtbot) -> None:
+def test_backoff_survives_a_new_unlock_window(store_dir: Path, clock: FixedClock, qtbot) -> None:
     backoff = Backoff()
     backoff.fail()
     backoff.fail()
-    window = UnlockWindow(store_dir, lambda d, p: App.open(d, p), backoff)
+    window = UnlockWindow(store_dir, lambda d, p: App.open(d, p, clock=clock), backoff)
     qtbot.addWidget(window)
     assert not window.passphrase.isEnabled()

@@ -151,9 +151,9 @@ def test_rules_give_the_german_of_before(app: App) -> None:
     assert gone.value.message == "Der Eintrag wurde nicht gefunden oder ist gelöscht."
 
 
-def test_wrong_passphrase_and_recovery_key(app: App, data_dir: Path) -> None:
+def test_wrong_passphrase_and_recovery_key(app: App, data_dir: Path, clock: FixedClock) -> None:
     with pytest.raises(WrongPassphrase) as wrong:
-        App.open(data_dir, "falsch-falsch-falsch")
+        App.open(data_dir, "falsch-falsch-falsch", clock=clock)
     assert wrong.value.message == "Die Passphrase ist falsch."
     _assert_error(wrong.value)
     with pytest.raises(WrongPassphrase) as invalid:

@@ -7,6 +7,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from tests.conftest import PASSPHRASE
 
+from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store import migrate
 from vielfalt_desktop.store.database import DataPaths, Store
@@ -125,8 +126,8 @@ def test_upgrade_from_an_older_schema_takes_an_encrypted_backup_first(tmp_path: 
         copy.dispose()
 
 
-def test_store_at_head_is_not_backed_up_again(app: App, data_dir: Path) -> None:
+def test_store_at_head_is_not_backed_up_again(app: App, data_dir: Path, clock: FixedClock) -> None:
     app.close()
-    again = App.open(data_dir, PASSPHRASE)
+    again = App.open(data_dir, PASSPHRASE, clock=clock)
     again.close()
     assert not (data_dir / "backups").exists()

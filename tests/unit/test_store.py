@@ -88,7 +88,7 @@ def test_missing_database_is_reported_not_recreated(app: App, data_dir: Path) ->
     assert not (data_dir / "vielfalt.db").exists()
 
 
-def test_reopen_keeps_identity_and_data(app: App, data_dir: Path) -> None:
+def test_reopen_keeps_identity_and_data(app: App, data_dir: Path, clock: FixedClock) -> None:
     node = app.store.node_id
     app.records.create(
         Contact(
@@ -100,7 +100,7 @@ def test_reopen_keeps_identity_and_data(app: App, data_dir: Path) -> None:
     )
     rev = app.store.rev
     app.close()
-    again = App.open(data_dir, PASSPHRASE)
+    again = App.open(data_dir, PASSPHRASE, clock=clock)
     try:
         assert again.store.node_id == node
         assert again.store.role == "field"

@@ -101,7 +101,7 @@ def test_a_reopened_store_uses_received_changes(pair: tuple[App, App], tmp_path:
     office.sync.export("Laptop Süd", tmp_path / "b.vfb")
     laptop.sync.import_file(tmp_path / "b.vfb")
     laptop.close()
-    again = App.open(tmp_path / "l", PASSPHRASE)
+    again = App.open(tmp_path / "l", PASSPHRASE, clock=laptop.store.clock)
     try:
         assert again.vocab["topic"].label_of("wohnen") == "Wohnen und Miete"
         assert again.records.vocab is again.vocab
