@@ -43,8 +43,9 @@ def snapshot(directory: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The coordinator's store with demo data (the partner directory is written there)."""
     data_dir = tmp_path_factory.mktemp("cli") / "daten"
-    init = run(data_dir, "init", "--role", "field", "--name", "Laptop Nord")
+    init = run(data_dir, "init", "--role", "office", "--name", "Koordination Nord")
     assert init.returncode == 0, init.stderr
     demo = run(data_dir, "demo", "--contacts", "500", "--seed", "7")
     assert demo.returncode == 0, demo.stderr
@@ -96,7 +97,7 @@ def test_no_plaintext_under_the_data_dir(filled: Path, tmp_path: Path) -> None:
             continue
         data = path.read_bytes()
         assert not data.startswith(b"SQLite format 3"), path
-        for needle in (marker, "Markierungsverein", "Laptop Nord", "kannenstieg"):
+        for needle in (marker, "Markierungsverein", "Koordination Nord", "kannenstieg"):
             assert needle.encode("utf-8") not in data, (path, needle)
             assert needle.encode("utf-16-le") not in data, (path, needle)
 
@@ -156,3 +157,52 @@ def test_passwd_and_recovery(tmp_path: Path) -> None:
     restored = run(data_dir, "passwd", "--recovery", passphrase=None, env=env)
     assert restored.returncode == 0, restored.stderr
     assert run(data_dir, "stats", passphrase="dritte-passphrase-lang").returncode == 0
+
+
+# --- a field laptop: the partner directory and vocabularies come from the coordinator -------
+
+
+@pytest.fixture(scope="module")
+def laptop(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("cli-laptop") / "daten"
+    init = run(data_dir, "init", "--role", "field", "--name", "Laptop Süd")
+    assert init.returncode == 0, init.stderr
+    return data_dir
+
+
+def _refused_on_the_laptop(laptop: Path, *args: str) -> str:
+    before = run(laptop, "stats", "--json").stdout
+    result = run(laptop, *args)
+    assert result.returncode == 4, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert run(laptop, "stats", "--json").stdout == before
+    return result.stderr
+
+
+def test_partners_import_on_a_laptop_exits_4(laptop: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "partner.csv"
+    csv_file.write_text("Name;Art\nVerein Brücke e.V.;Verein\n", encoding="utf-8")
+    error = _refused_on_the_laptop(laptop, "partners", "import", str(csv_file))
+    assert "Partner pflegt die Koordination" in error
+
+
+def test_vocab_set_on_a_laptop_exits_4(laptop: Path) -> None:
+    args = ("vocab", "set", "topic", "energiekosten", "--de", "Energiekosten", "--en", "Energy")
+    error = _refused_on_the_laptop(laptop, *args)
+    assert "pflegt die Koordination" in error
+    listed = run(laptop, "vocab", "list", "topic")
+    assert listed.returncode == 0, listed.stderr
+    assert "energiekosten" not in listed.stdout
+
+
+def test_demo_on_a_laptop_without_directory_writes_no_partners(laptop: Path) -> None:
+    demo = run(laptop, "demo", "--contacts", "50", "--seed", "3")
+    assert demo.returncode == 0, demo.stderr
+    counts = json.loads(run(laptop, "stats", "--json").stdout)
+    assert counts["contacts"] == 50
+    assert counts["partners"] == 0
+    assert counts["referrals"] == 0
+    assert counts["conflicts"] > 0
+    assert counts["events"] > 0
