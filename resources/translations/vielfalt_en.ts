@@ -749,6 +749,54 @@
         <translation>The data store is locked.</translation>
     </message>
     <message>
+        <source>Die Uhr von „{sender}“ geht gegenüber diesem Gerät um etwa {minutes} Minuten vor. Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren.</source>
+        <translation>The clock of “{sender}” is about {minutes} minutes ahead of this device. Please correct the date and time there and export again.</translation>
+    </message>
+    <message>
+        <source>Das Bündel enthält Änderungen, die später datiert sind als das Bündel selbst; es wurde nichts übernommen.</source>
+        <translation>The bundle contains changes dated later than the bundle itself; nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>„{sender}“ darf keine Einträge der Art „{kind}“ senden; es wurde nichts übernommen.</source>
+        <translation>“{sender}” may not send entries of the kind “{kind}”; nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>„{sender}“ will einen Eintrag ({kind}, {record}) ändern, der nicht von ihm stammt; es wurde nichts übernommen.</source>
+        <translation>“{sender}” wants to change an entry ({kind}, {record}) it did not create; nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Das Bündel von „{sender}“ gibt Änderungen als die eines anderen Geräts aus ({kind}, {record}); es wurde nichts übernommen.</source>
+        <translation>The bundle from “{sender}” passes changes off as another device’s ({kind}, {record}); nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Das Bündel ändert die Herkunft eines Eintrags ({kind}, {record}); es wurde nichts übernommen.</source>
+        <translation>The bundle changes the origin of an entry ({kind}, {record}); nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Eintrag {record} ({kind}) im Bündel ist ungültig: {problem} Es wurde nichts übernommen.</source>
+        <translation>Entry {record} ({kind}) in the bundle is invalid: {problem} Nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Eintrag {record} ({kind}) im Bündel verweist auf einen Eintrag, den es hier nicht gibt; es wurde nichts übernommen.</source>
+        <translation>Entry {record} ({kind}) in the bundle refers to an entry that does not exist here; nothing was taken over.</translation>
+    </message>
+    <message>
+        <source>Der Inhalt des Bündels ist größer, als seine Kopfdaten erlauben; es wurde nicht eingelesen.</source>
+        <translation>The bundle’s content is larger than its header allows; it was not read.</translation>
+    </message>
+    <message>
+        <source>Ein anderes vertrautes Gerät heißt schon „{name}“. Bitte das Gerät umbenennen oder zuerst das andere entfernen.</source>
+        <translation>Another trusted device is already called “{name}”. Please rename the device or remove the other one first.</translation>
+    </message>
+    <message>
+        <source>„{name}“ ist schon als {old} bekannt und gibt sich jetzt als {new} aus. Eine geänderte Identität wird nicht stillschweigend übernommen.</source>
+        <translation>“{name}” is known as {old} and now claims to be {new}. A changed identity is not accepted silently.</translation>
+    </message>
+    <message>
+        <source>Das Bündel kommt von einem nicht vertrauten Gerät (Kennung {sender}). Zuerst dessen Identitätskarte hinzufügen.</source>
+        <translation>The bundle comes from a device that is not trusted (id {sender}). Add its identity card first.</translation>
+    </message>
+    <message>
         <source>Der Datenbestand wird gerade von einem anderen Vorgang benutzt; es wurde nichts geändert. Bitte später noch einmal versuchen.</source>
         <translation>The data store is in use by another operation; nothing was changed. Please try again later.</translation>
     </message>
@@ -845,6 +893,18 @@
         <translation>The text probably contains personal data ({kinds}). Please remove it or confirm explicitly.</translation>
     </message>
     <message>
+        <source>{kind} pflegt die Koordination; auf einem Laptop können sie nur gelesen werden.</source>
+        <translation>{kind} are kept by the coordination office; on a laptop they can only be read.</translation>
+    </message>
+    <message>
+        <source>Dieser Eintrag stammt von einem anderen Gerät und kann hier nur gelesen werden.</source>
+        <translation>This entry comes from another device and can only be read here.</translation>
+    </message>
+    <message>
+        <source>An einem Verweis eines Laptops kann die Koordination nur Status, Rückmeldung und Wiedervorlage ändern.</source>
+        <translation>In a referral made on a laptop the coordination office can change only the status, feedback and follow-up.</translation>
+    </message>
+    <message>
         <source>{file}: {message}</source>
         <translation>{file}: {message}</translation>
     </message>
@@ -919,10 +979,6 @@
     <message>
         <source>Der Inhalt des Bündels ist fehlerhaft; es wurde nichts übernommen.</source>
         <translation>The bundle’s content is faulty; nothing was taken over.</translation>
-    </message>
-    <message>
-        <source>Die Uhr des sendenden Geräts geht um mehr als eine Woche vor. Bitte dort Datum und Uhrzeit richtig stellen und neu exportieren.</source>
-        <translation>The sending device’s clock is more than a week fast. Please set the date and time correctly there and export again.</translation>
     </message>
     <message>
         <source>Das Bündel will Protokolleinträge ändern oder löschen; Protokolle werden nur ergänzt. Es wurde nichts übernommen.</source>
@@ -1229,7 +1285,20 @@
     </message>
     <message>
         <source>Löschen (Entf)</source>
+        <extracomment>the store&apos;s default order for the kind: newest first (partners: by name)</extracomment>
         <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <source>Nur lesen</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>&amp;Ansehen</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Ansehen (Eingabetaste)</source>
+        <translation>View (Enter)</translation>
     </message>
     <message>
         <source>&amp;Neu</source>
@@ -1249,7 +1318,6 @@
     </message>
     <message>
         <source>Nicht gefunden</source>
-        <extracomment>the store&apos;s default order for the kind: newest first (partners: by name)</extracomment>
         <translation>Not found</translation>
     </message>
     <message>
@@ -1404,6 +1472,10 @@
     <message>
         <source>Keine Organisation für diese Filter.</source>
         <translation>No organisation matches these filters.</translation>
+    </message>
+    <message>
+        <source>Das Partnerverzeichnis ist leer. Es kommt mit der Synchronisation von der Koordination.</source>
+        <translation>The partner directory is empty. It comes from the coordination office with synchronisation.</translation>
     </message>
     <message>
         <source>Das Partnerverzeichnis ist leer. Es kommt mit der Synchronisation von der Koordination oder wird mit „Neue Organisation“ angelegt.</source>
@@ -2101,6 +2173,14 @@ Old copies of the key file no longer open the data store. Older backups can stil
     <message>
         <source>Abbrechen (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Schließen (Esc)</source>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>Der Text enthält vermutlich personenbezogene Daten – bitte entfernen oder umschreiben:</source>
@@ -3888,6 +3968,18 @@ Its bundles will be refused from now on, and it will receive none. What it has s
         <translation>“{value}” is not a retention rule.</translation>
     </message>
     <message>
+        <source>„{label}“ ist kein Zeitpunkt der Form JJJJ-MM-TTThh:mm:ssZ.</source>
+        <translation>“{label}” is not a time of the form YYYY-MM-DDThh:mm:ssZ.</translation>
+    </message>
+    <message>
+        <source>„{label}“ enthält Steuerzeichen oder unsichtbare Zeichen.</source>
+        <translation>“{label}” contains control or invisible characters.</translation>
+    </message>
+    <message>
+        <source>„{label}“ ist keine Kennung eines Eintrags.</source>
+        <translation>“{label}” is not the id of an entry.</translation>
+    </message>
+    <message>
         <source>Kontakte</source>
         <translation>Contacts</translation>
     </message>
@@ -3910,6 +4002,30 @@ Its bundles will be refused from now on, and it will receive none. What it has s
     <message>
         <source>Veranstaltungen</source>
         <translation>Events</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Auswahllisten</source>
+        <translation>Choice lists</translation>
+    </message>
+    <message>
+        <source>Prüfprotokoll</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Löschprotokoll</source>
+        <translation>Deletion log</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Koordination</source>
+        <translation>Coordination</translation>
     </message>
     <message>
         <source>„{value}“ ist keine Art von Einträgen mit Freitext.</source>

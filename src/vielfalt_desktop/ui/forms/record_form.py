@@ -154,8 +154,8 @@ class RecordForm(QDialog, Generic[R]):
         self._loading = True
         self.load(draft if draft is not None else self.original)
         self._loading = False
-        #: A record this device may not change (a laptop: the coordinator's partners, records
-        #: from other devices) opens for reading only (domain.authority).
+        # A record this device may not change (a laptop: the coordinator's partners, records
+        # from other devices) opens for reading only (domain.authority).
         self.read_only = not ctx.records.may_edit(self.original)
         if self.read_only:
             self._make_read_only()
