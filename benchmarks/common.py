@@ -255,6 +255,13 @@ def _fill(root: Path, sizes: Sizes) -> dict[str, int]:
         office_app.sync.export_identity(root / "office.card")
         field_app.sync.add_peer(field_app.sync.read_card(root / "office.card"))
         office_app.sync.add_peer(office_app.sync.read_card(root / "field.card"))
+        # Partners are the coordinator's; the laptop's referrals go to the ones it received.
+        today = office_app.store.clock.today()
+        partners = demo.directory(office_app.vocab, today, sizes.contacts, SEED)
+        office_app.records.create_many(partners)
+        office_app.sync.export(field_app.store.node_id, root / "directory.vfb")
+        field_app.sync.import_file(root / "directory.vfb")
+        (root / "directory.vfb").unlink()
         result = demo.fill(field_app, contacts=sizes.contacts, seed=SEED)
         for app in (field_app, office_app):
             checkpoint(app.store.engine)
@@ -267,7 +274,7 @@ def _fill(root: Path, sizes: Sizes) -> dict[str, int]:
         "conflict": result.conflicts,
         "intervention": result.interventions,
         "event": result.events,
-        "partner": result.partners,
+        "partner": len(partners),
     }
 
 

@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vielfalt_desktop.domain.query import Query
-from vielfalt_desktop.domain.records import Conflict, Contact, Partner
+from vielfalt_desktop.domain.records import Conflict, Contact
 from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.setup import SetupWizard
@@ -88,10 +88,7 @@ def make_stores(root: Path, contacts: int) -> Path:
         day = laptop.store.clock.today().isoformat()
         # The partner directory is the coordinator's; the laptop receives it first.
         today = office.store.clock.today()
-        directory = [
-            r for r in demo.generate(office.vocab, today, contacts, 7) if isinstance(r, Partner)
-        ]
-        office.records.create_many(directory)
+        office.records.create_many(demo.directory(office.vocab, today, contacts, 7))
         first = stick / f"Koordination_an_Laptop-Nord_{day}_verzeichnis.vfb"
         office.sync.export("Laptop Nord", first)
         laptop.sync.import_file(first)

@@ -48,7 +48,7 @@ from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.resources import resource_path
 from vielfalt_desktop.services.app import App
 
-__all__ = ["CHUNK", "DemoResult", "fill", "generate", "load_partner_templates"]
+__all__ = ["CHUNK", "DemoResult", "directory", "fill", "generate", "load_partner_templates"]
 
 T = TypeVar("T")
 
@@ -1318,6 +1318,14 @@ def _batches(
         for _ in range(_share(total_conflicts, start, end, contacts)):
             batch += gen.conflict()
         yield end - start, batch
+
+
+def directory(vocab: Vocabularies, today: dt.date, contacts: int, seed: int) -> list[Partner]:
+    """The partner directory a coordinator would keep for ``contacts`` contacts (only that),
+    e.g. to send to a laptop before its :func:`fill`."""
+    return _Generator(vocab, today, seed, "directory").partners(
+        round(contacts * PARTNERS_PER_CONTACT)
+    )
 
 
 def generate(vocab: Vocabularies, today: dt.date, contacts: int, seed: int) -> list[Record]:
