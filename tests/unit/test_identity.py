@@ -18,7 +18,7 @@ from tests.conftest import NOW, PASSPHRASE
 
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import RejectedInput
-from vielfalt_desktop.domain.records import Partner
+from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.store.database import DataPaths, Store
@@ -32,6 +32,10 @@ from vielfalt_desktop.sync.identity import (
     fingerprint,
 )
 
+# What a laptop writes (partners are the coordinator's).
+CONTACT = Contact(
+    date=NOW.date(), district="kannenstieg", target_group="drittstaat", topics=("wohnen",)
+)
 FINGERPRINT = re.compile(r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$")
 INVALID = "keine gültige Vielfalt-Identitätskarte"
 
@@ -121,7 +125,7 @@ def test_card_round_trip(nodes: dict[str, Node], tmp_path: Path) -> None:
     }
     assert (doc["format"], doc["version"], doc["name"], doc["role"]) == (
         "vielfalt-identity",
-        1,
+        2,
         "Laptop Nord",
         "field",
     )
@@ -156,16 +160,19 @@ def test_fingerprint_format_and_both_sides_agree(
     assert peer.fingerprint == shown_at_laptop
     assert [p.fingerprint for p in office.sync.peers()] == [shown_at_laptop]
     card = nodes["laptop"].card
-    assert fingerprint(card.sign_key, card.kem_key) == shown_at_laptop
+    assert fingerprint(card.node_id, card.role, card.sign_key, card.kem_key) == shown_at_laptop
     assert nodes["office"].card.fingerprint != shown_at_laptop
     assert FINGERPRINT.match(nodes["office"].card.fingerprint)
 
 
-def test_fingerprint_covers_both_keys(nodes: dict[str, Node]) -> None:
+def test_fingerprint_covers_both_keys_the_node_id_and_the_role(nodes: dict[str, Node]) -> None:
     laptop, office = nodes["laptop"].card, nodes["office"].card
-    base = fingerprint(laptop.sign_key, laptop.kem_key)
-    assert fingerprint(office.sign_key, laptop.kem_key) != base
-    assert fingerprint(laptop.sign_key, office.kem_key) != base
+    node, role = laptop.node_id, laptop.role
+    base = fingerprint(node, role, laptop.sign_key, laptop.kem_key)
+    assert fingerprint(node, role, office.sign_key, laptop.kem_key) != base
+    assert fingerprint(node, role, laptop.sign_key, office.kem_key) != base
+    assert fingerprint(node, "office", laptop.sign_key, laptop.kem_key) != base
+    assert fingerprint(office.node_id, role, laptop.sign_key, laptop.kem_key) != base
 
 
 # --- tampered cards ---------------------------------------------------------------------------
@@ -317,7 +324,7 @@ def test_an_oversized_card_is_refused_even_when_valid_otherwise(nodes: dict[str,
         IdentityCard.parse(b"{" + b" " * (10 * MAX_CARD_BYTES) + b"}")
 
 
-@pytest.mark.parametrize("version", [2, 99])
+@pytest.mark.parametrize("version", [3, 99])
 def test_a_card_of_a_newer_version_is_refused(nodes: dict[str, Node], version: int) -> None:
     node = nodes["laptop"]
     doc = doc_of(node.card_bytes)
@@ -358,7 +365,7 @@ def test_adding_the_same_card_again_is_fine_and_keeps_the_sync_state(
 ) -> None:
     laptop.sync.add_peer(nodes["office"].card)
     office.sync.add_peer(nodes["laptop"].card)
-    laptop.records.create(Partner(name="Verein Brücke", partner_kind="verein"))
+    laptop.records.create(CONTACT)
     laptop.sync.export("Büro", tmp_path / "b.vfb")
     office.sync.import_file(tmp_path / "b.vfb")
     before = office.sync.peers()
@@ -391,7 +398,7 @@ def test_a_different_card_claiming_a_known_node_id_is_refused(
     assert office.sync.peers() == trusted
     # The old keys still decide: the real laptop's bundles are accepted.
     laptop.sync.add_peer(nodes["office"].card)
-    laptop.records.create(Partner(name="Verein Brücke", partner_kind="verein"))
+    laptop.records.create(CONTACT)
     laptop.sync.export("Büro", tmp_path / "b.vfb")
     assert office.sync.import_file(tmp_path / "b.vfb").changed == 1
 

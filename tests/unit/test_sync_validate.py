@@ -13,7 +13,7 @@ import pytest
 from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.sync import bundle, changes
+from vielfalt_desktop.sync import bundle, changes, incoming
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_a_collected_payload_passes(payload: dict[str, Any]) -> None:
     (contact,) = rows["contact"]
     assert contact.values["note"] == "Begleitung zur Ausländerbehörde"
     assert contact.values["topics"] == ["wohnen", "arbeit"]
-    assert changes.latest_stamp(rows) >= contact.created_hlc
+    assert incoming.latest_stamp(rows) >= contact.created_hlc
 
 
 ACCEPTED = {

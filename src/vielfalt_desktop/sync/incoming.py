@@ -47,12 +47,12 @@ def check_clock(rows: Rows, created: dt.datetime, now: dt.datetime, sender: str)
     if created > now + CLOCK_SLACK:
         minutes = int((created - now).total_seconds() // 60)
         raise RejectedInput(Message(msg.SENDER_CLOCK_AHEAD, sender=sender, minutes=minutes))
-    latest = _latest_stamp(rows) >> COUNTER_BITS
+    latest = latest_stamp(rows) >> COUNTER_BITS
     if latest > _ms(created + CLOCK_SLACK):
         raise RejectedInput(Message(msg.STAMP_AFTER_CREATED))
 
 
-def _latest_stamp(rows: Rows) -> int:
+def latest_stamp(rows: Rows) -> int:
     latest = 0
     for kind_rows in rows.values():
         for row in kind_rows:
