@@ -365,17 +365,18 @@ class SyncService:
         assert created is not None  # read_header refuses anything else
         now = self.store.clock.now()
         incoming.check_clock(rows, created, now, peer.name)
+        sender, me = Writer(peer.node_id, peer.role), Writer(self.store.node_id, self.store.role)
+        incoming.check_kinds(rows, sender, peer.name, me)
         vocab = incoming.effective_vocabulary(self._vocab(), rows)
         # A sender a few minutes ahead may already be on the next day.
         today = max(self.store.clock.today(), created.date())
         incoming.check_values(rows, vocab, today)
-        me = Writer(self.store.node_id, self.store.role)
         stamp = now.isoformat(timespec="seconds")
         changed = 0
         with self.store.write() as write:
             if self._is_known(peer.node_id, header.bundle_id, write.conn):
                 return ImportResult(path, header.bundle_id, peer.name, True, 0, 0)
-            gate = incoming.Gate(write.conn, Writer(peer.node_id, peer.role), peer.name, me, rows)
+            gate = incoming.Gate(write.conn, sender, peer.name, me, rows)
             rows = gate.prepare()
             for kind in LOG_KINDS:
                 if kind in rows:

@@ -62,6 +62,18 @@ def latest_stamp(rows: Rows) -> int:
     return latest
 
 
+def check_kinds(rows: Rows, sender: Writer, sender_name: str, me: Writer) -> None:
+    """Only kinds the sender's role may send to ours (domain.authority)."""
+    if sender.is_office and me.is_office:
+        return
+    allowed = authority.TO_FIELD_KINDS if sender.is_office else authority.FIELD_KINDS
+    for kind, kind_rows in rows.items():
+        if kind_rows and kind not in allowed:
+            raise RejectedInput(
+                Message(msg.NOT_ALLOWED_KIND, sender=sender_name, kind=kind_label(kind))
+            )
+
+
 # --- values ---------------------------------------------------------------------------------
 
 
@@ -135,18 +147,7 @@ class Gate:
 
     def prepare(self) -> Rows:
         """Refuse kinds the sender may not send; drop what a laptop gave up since."""
-        for kind, kind_rows in self.rows.items():
-            if not kind_rows:
-                continue
-            allowed = (
-                authority.FIELD_KINDS
-                if not self.sender.is_office
-                else authority.TO_FIELD_KINDS
-                if not self.me.is_office
-                else frozenset(TABLE_BY_KIND)
-            )
-            if kind not in allowed:
-                raise self._refuse(msg.NOT_ALLOWED_KIND, kind)
+        check_kinds(self.rows, self.sender, self.sender_name, self.me)
         self._load_parents()
         if self.sender.is_office and not self.me.is_office:
             self._drop_given_up()
