@@ -141,6 +141,17 @@ class Known(NamedTuple):
 
 
 @pytest.fixture
+def app(office_app: App) -> App:
+    """Reports are the coordinator's: made on its store, which holds the partner directory."""
+    return office_app
+
+
+@pytest.fixture
+def partner(office_partner: Partner) -> Partner:
+    return office_partner
+
+
+@pytest.fixture
 def known(app: App, partner: Partner, tmp_path: Path) -> Known:
     ids = fill_known(app, partner)
     out = tmp_path / "ausgabe"
@@ -178,7 +189,7 @@ def test_pdf_cover_summary_and_sections(known: Known) -> None:
         "Vielfalt gestalten – Integration im Gemeinwesen",
         "Landeshauptstadt Magdeburg",
         "Berichtszeitraum 01.01.2026–30.06.2026",
-        "Erstellt von Laptop Test",
+        "Erstellt von Koordination",
         "Erstellt am 24.11.2026",
         "Auf einen Blick",
         "1 Beratungskontakte",
