@@ -166,6 +166,21 @@ def network(tmp_path_factory: pytest.TempPathFactory) -> Network:
     assert NORD in listed
     assert SUED in listed
 
+    # The partner directory is the coordinator's: it reaches the laptops (and the second
+    # coordinator) in a bundle before they refer anyone to it.
+    trust(root, koord, west)
+    trust(root, west, koord)
+    directory = root / "verzeichnis.csv"
+    directory.write_text(
+        "Name\nMigrationsberatung Nord e.V.\nStadtteiltreff Kannenstieg\nJobcenter Magdeburg\n",
+        encoding="utf-8",
+    )
+    ok(koord, "partners", "import", str(directory))
+    for target, name in ((nord, NORD), (sued, SUED), (west, WEST)):
+        path = root / f"verzeichnis-an-{target.name}.vfb"
+        ok(koord, "export", "--to", name, "-o", str(path))
+        ok(target, "import", str(path))
+
     ok(nord, "demo", "--contacts", "60", "--seed", "1")
     ok(sued, "demo", "--contacts", "60", "--seed", "2")
     laptop_stats = {NORD: stats(nord), SUED: stats(sued)}
@@ -202,16 +217,21 @@ def test_a_first_export_carries_all_of_a_laptops_records(network: Network) -> No
             ("conflict", "conflicts"),
             ("intervention", "interventions"),
             ("event", "events"),
-            ("partner", "partners"),
         ):
             assert header.counts[kind] == laptop[key], kind
         assert header.counts["referral_status"] >= laptop["referrals"]
+        # The directory came from the coordinator: a laptop sends no partner back.
+        assert header.counts.get("partner", 0) == 0
+        assert laptop["partners"] == 3
 
 
 def test_the_coordinator_holds_the_union(network: Network) -> None:
     nord, sued = network.laptop_stats[NORD], network.laptop_stats[SUED]
     assert network.koord_stats["contacts"] == 120
     for key in COUNT_KEYS:
+        if key == "partners":  # one directory, held by everyone
+            assert network.koord_stats[key] == nord[key] == sued[key] == 3
+            continue
         # Demo ids come from the seed, so the two laptops share no record.
         assert network.koord_stats[key] == nord[key] + sued[key], key
     assert network.koord_stats["digest"] not in (nord["digest"], sued["digest"])
@@ -268,8 +288,13 @@ def test_tampered_copies_exit_4_and_change_nothing(network: Network) -> None:
 def test_a_tampered_bundle_is_refused_before_it_is_known(network: Network, tmp_path: Path) -> None:
     # At a coordinator that has not seen the bundle yet: refused, and the intact one works.
     fresh = init(tmp_path / "neu", "office", "Koordination Neu")
-    trust(tmp_path, fresh, network.nord)
+    trust(tmp_path, fresh, network.nord, network.koord)
     trust(tmp_path, network.nord, fresh)
+    trust(tmp_path, network.koord, fresh)
+    # Referrals name partners of the directory, which the new coordinator first receives.
+    directory = tmp_path / "koord-an-neu.vfb"
+    ok(network.koord, "export", "--to", "Koordination Neu", "-o", str(directory))
+    ok(fresh, "import", str(directory))
     bundle = tmp_path / "nord-an-neu.vfb"
     ok(network.nord, "export", "--to", "Koordination Neu", "-o", str(bundle))
     data = bundle.read_bytes()
@@ -281,8 +306,8 @@ def test_a_tampered_bundle_is_refused_before_it_is_known(network: Network, tmp_p
         assert_refused(run(fresh, "import", str(tampered)))
         assert content(fresh) == files, name
     assert stats(fresh) == before
-    ok(fresh, "import", str(bundle))
-    assert stats(fresh)["contacts"] == 60
+    assert "übernommen" in ok(fresh, "import", str(bundle))
+    assert stats(fresh)["contacts"] == before["contacts"] == 120
 
 
 def test_a_bundle_for_the_other_coordinator_exits_4(network: Network) -> None:
@@ -365,8 +390,9 @@ def roundtrip(network: Network) -> Roundtrip:
     output = ok(nord, "import", str(to_nord))
     nord_after = stats(nord)
 
-    # Something really new at the laptop: one partner of its own.
-    ok(nord, "partners", "import", str(partner_csv(root / "nord.csv", "Laptop-Nord-Verein e.V.")))
+    # A partner of its own is refused at the laptop (the directory is the coordinator's).
+    refused = run(nord, "partners", "import", str(partner_csv(root / "nord.csv", "Eigener e.V.")))
+    assert refused.returncode == 4, refused.stderr
     second = root / "nord-an-koord-2.vfb"
     ok(nord, "export", "--to", KOORD, "-o", str(second))
     ok(koord, "import", str(second))
@@ -386,7 +412,7 @@ def roundtrip(network: Network) -> Roundtrip:
 
 def test_a_partner_added_at_the_coordinator_reaches_the_laptop(roundtrip: Roundtrip) -> None:
     assert roundtrip.koord_after_csv["partners"] == roundtrip.koord_before["partners"] + 1
-    # The laptop gets the whole directory: laptop Süd's partners and the new one.
+    # The laptop gets the whole directory, the new partner included.
     assert roundtrip.nord_after["partners"] == roundtrip.koord_after_csv["partners"]
     assert roundtrip.nord_after["partners"] > roundtrip.nord_before["partners"]
     # Contacts and events stay with the laptop that recorded them.
@@ -406,17 +432,17 @@ def test_a_second_export_carries_nothing_it_carried_before(roundtrip: Roundtrip)
     for kind in ("contact", "referral", "referral_status", "event"):
         assert counts.get(kind, 0) == 0, counts
     assert sum(counts.values()) < sum(roundtrip.first_nord_export.counts.values()) // 2
-    # The new partner arrived at the coordinator.
+    # The laptop sends the coordinator's directory back to nobody; both hold the same.
     after = roundtrip.koord_after_second
-    assert after["partners"] == roundtrip.koord_after_csv["partners"] + 1
+    assert after["partners"] == roundtrip.koord_after_csv["partners"]
     assert roundtrip.nord_final["partners"] == after["partners"]
 
 
 def test_a_second_export_carries_only_what_is_new(roundtrip: Roundtrip) -> None:
     counts = dict(roundtrip.second.counts)
-    # Besides the partner: the laptop's audit entries since (its unlocks, its first export).
+    # Only the laptop's audit entries since (its unlocks, its export, the refused import).
     assert counts.pop("audit") > 0
-    assert counts == {"partner": 1}
+    assert counts == {}
 
 
 # --- kill -9 during import ------------------------------------------------------------------

@@ -26,7 +26,7 @@ def reference(conn: Connection) -> dict[str, dict[str, Any]]:
     """The payload as export built it in Python before (decoded row → canonical values)."""
     records: dict[str, dict[str, Any]] = {}
     for kind in RECORD_KINDS:
-        stmt = changes._selection(kind, 0, "nobody", True)
+        stmt = changes._selection(kind, 0, "nobody", True, None)
         assert stmt is not None
         codec = changes.codec_of(kind)
         rows = [

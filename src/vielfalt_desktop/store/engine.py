@@ -93,7 +93,7 @@ def open_engine(
     return engine
 
 
-def _on_connect(dbapi_connection: Any, _record: Any, *, busy_ms: int) -> None:
+def _on_connect(dbapi_connection: Any, _record: Any, *, busy_ms: int = DEFAULT_BUSY_MS) -> None:
     # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
