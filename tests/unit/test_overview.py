@@ -37,7 +37,7 @@ def _contact(app: App, day: dt.date, follow_up: dt.date | None, **extra: object)
 
 @pytest.fixture
 def overview(app: App) -> OverviewService:
-    return OverviewService(app.store, app.vocab)
+    return app.overview
 
 
 def test_month_bounds() -> None:
@@ -175,7 +175,7 @@ def test_due_lists_agree_with_the_reference_queries(office_app: App) -> None:
     # so the data must not hinge on which rows get picked. The coordinator's store: a
     # laptop's demo data has referrals only with a partner directory.
     app = office_app
-    overview = OverviewService(app.store, app.vocab)
+    overview = app.overview
     demo.fill(app, contacts=1200, seed=11)
     with app.store.read() as conn:
         latest_steps = conn.exec_driver_sql(LATEST_OF_LONG_CONFLICTS).scalars()

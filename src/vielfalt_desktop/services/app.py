@@ -1,14 +1,25 @@
-"""The opened application: one store and the services on it. The GUI and the CLI share this."""
+"""The opened application: one store and the services on it. The GUI and the CLI share this.
+
+``App`` is the only door into the core for the UI and the CLI: they ask it who this device is
+(:attr:`App.device`), whether it is still open, and for its services; none of them reaches the
+store. The vocabularies are held here once; every service reads them through the App, so a
+change made here or received in a bundle reaches all of them at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 from vielfalt_desktop.domain.clock import Clock, SystemClock
 from vielfalt_desktop.domain.errors import WrongPassphrase
+from vielfalt_desktop.domain.messages import Message, role_label
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.audit import AuditService
+from vielfalt_desktop.services.overview import OverviewService
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.services.retention import RetentionService
 from vielfalt_desktop.services.stats import StatsService
@@ -18,17 +29,40 @@ from vielfalt_desktop.store.database import QUICK, Busy, DataPaths, Store, Store
 from vielfalt_desktop.store.vault import Argon2Params, params_from_env
 
 
+@dataclass(frozen=True, slots=True)
+class Device:
+    """Who this store belongs to, as the UI and the CLI show it."""
+
+    node_id: str
+    name: str
+    role: str  # "field" or "office"
+    data_folder: Path
+
+    @property
+    def is_office(self) -> bool:
+        return self.role == "office"
+
+    @property
+    def role_label(self) -> Message:
+        """„Laptop“ or „Koordination“, translatable."""
+        return role_label(self.role)
+
+
 class App:
     def __init__(self, store: Store, vocab: Vocabularies | None = None) -> None:
         self.store = store
-        self.records = RecordService(store, vocab or default_vocabularies())
-        self.vocabulary = VocabularyService(self.records)
-        self.vocab = vocab or self.vocabulary.effective()
-        self.records.vocab = self.vocab
+        self._vocab = vocab or default_vocabularies()
+        self._vocabulary_listeners: list[Callable[[], None]] = []
+        current = self._current_vocab
+        self.records = RecordService(store, current)
+        self.vocabulary = VocabularyService(self.records, self.refresh_vocabulary)
+        if vocab is None:
+            self._vocab = self.vocabulary.effective()
         self.stats = StatsService(store)
-        self.sync = SyncService(store, lambda: self.vocab)
+        self.sync = SyncService(store, current, on_vocabulary=self.refresh_vocabulary)
         self.audit = AuditService(store)
-        self.retention = RetentionService(store, self.vocab)
+        self.retention = RetentionService(store, current)
+        self.overview = OverviewService(store, current)
 
     @classmethod
     def create(
@@ -93,14 +127,50 @@ class App:
         return app
 
     @property
+    def device(self) -> Device:
+        store = self.store
+        return Device(store.node_id, store.node_name, store.role, store.paths.root)
+
+    @property
     def is_office(self) -> bool:
         return self.store.role == "office"
 
+    @property
+    def is_open(self) -> bool:
+        return self.store.is_open
+
+    @property
+    def vocab(self) -> Vocabularies:
+        """The vocabularies in force: the shipped ones with every change made or received."""
+        return self._vocab
+
+    def _current_vocab(self) -> Vocabularies:
+        return self._vocab
+
+    def on_vocabulary_changed(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after the vocabularies changed (a local edit or an import).
+
+        It may be called on the thread that did the work; a UI re-emits it on its own thread.
+        """
+        self._vocabulary_listeners.append(listener)
+
     def refresh_vocabulary(self) -> None:
         """Apply vocabulary changes made here or received in a bundle since opening."""
-        self.vocab = self.vocabulary.effective()
-        self.records.vocab = self.vocab
-        self.retention.vocab = self.vocab
+        self._vocab = self.vocabulary.effective()
+        for listener in list(self._vocabulary_listeners):
+            listener()
 
     def close(self) -> None:
+        self._vocabulary_listeners.clear()
         self.store.close()
+
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,9 +130,13 @@ def _count(conn: Connection, stmt: Select[Any]) -> int:
 
 
 class OverviewService:
-    def __init__(self, store: Store, vocab: Vocabularies) -> None:
+    def __init__(self, store: Store, vocab: Callable[[], Vocabularies]) -> None:
         self.store = store
-        self.vocab = vocab
+        self._vocab = vocab  # read through the App, which holds the vocabularies once
+
+    @property
+    def vocab(self) -> Vocabularies:
+        return self._vocab()
 
     def _closed_statuses(self) -> tuple[str, ...]:
         return tuple(e.code for e in self.vocab["conflict_status"] if e.flag("closed"))

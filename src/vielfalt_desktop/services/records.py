@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from vielfalt_desktop.domain import authority, pseudonym
@@ -48,9 +48,13 @@ class PersonalDataFound(VielfaltError):
 
 
 class RecordService:
-    def __init__(self, store: Store, vocab: Vocabularies) -> None:
+    def __init__(self, store: Store, vocab: Callable[[], Vocabularies]) -> None:
         self.store = store
-        self.vocab = vocab
+        self._vocab = vocab  # read through the App, which holds the vocabularies once
+
+    @property
+    def vocab(self) -> Vocabularies:
+        return self._vocab()
 
     # --- checks -------------------------------------------------------------------------
 

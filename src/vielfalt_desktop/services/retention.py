@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,9 +85,13 @@ class DeletionRow:
 
 
 class RetentionService:
-    def __init__(self, store: Store, vocab: Vocabularies) -> None:
+    def __init__(self, store: Store, vocab: Callable[[], Vocabularies]) -> None:
         self.store = store
-        self.vocab = vocab
+        self._vocab = vocab  # read through the App, which holds the vocabularies once
+
+    @property
+    def vocab(self) -> Vocabularies:
+        return self._vocab()
 
     # --- the policy ---------------------------------------------------------------------
 

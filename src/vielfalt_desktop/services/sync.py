@@ -29,7 +29,7 @@ from vielfalt_desktop.store.models import (
     PEER_TABLE,
     RECORD_KINDS,
 )
-from vielfalt_desktop.sync import bundle, changes, incoming
+from vielfalt_desktop.sync import bundle, changes, incoming, naming
 from vielfalt_desktop.sync.identity import (
     MAX_CARD_BYTES,
     IdentityCard,
@@ -74,6 +74,7 @@ class ImportResult:
     records: int
     changed: int
     problems: tuple[str, ...] = ()
+    vocabulary_changed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +102,18 @@ class LedgerEntry:
 
 
 class SyncService:
-    def __init__(self, store: Store, vocab: Callable[[], Vocabularies]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        vocab: Callable[[], Vocabularies],
+        *,
+        on_vocabulary: Callable[[], None] | None = None,
+    ) -> None:
         self.store = store
         # Incoming rows are checked against this store's vocabularies, as a local write is.
         self._vocab = vocab
+        # After an import that changed vocabulary entries, the App re-reads its vocabularies.
+        self._on_vocabulary = on_vocabulary or (lambda: None)
         self.max_bundle_bytes = bundle.MAX_BUNDLE_BYTES
         self.max_payload_json = bundle.MAX_PAYLOAD_JSON
 
@@ -425,6 +434,9 @@ class SyncService:
         # Every page's HMAC and structure; the index-versus-table cross-check stays with
         # `vielfalt check` (store/engine.integrity_problems says why).
         problems = tuple(self.store.integrity_problems(thorough=False))
+        vocabulary_changed = bool(rows.get("vocab_entry"))
+        if vocabulary_changed:
+            self._on_vocabulary()
         return ImportResult(
             path,
             header.bundle_id,
@@ -433,7 +445,18 @@ class SyncService:
             sum(header.counts.values()),
             changed,
             problems,
+            vocabulary_changed,
         )
+
+    # --- file names -----------------------------------------------------------------------
+
+    def bundle_path(self, recipient: str, folder: Path) -> Path:
+        """Where a bundle for ``recipient`` goes in ``folder``: a free, dated default name."""
+        return naming.bundle_name(self.store.node_name, recipient, self.store.clock.today(), folder)
+
+    def card_name(self) -> str:
+        """The default file name of this device's identity card."""
+        return naming.card_name(self.store.node_name)
 
     def _is_known(self, peer_id: str, bundle_id: str, conn: Connection | None = None) -> bool:
         """Bundle ids are known per sender: another device cannot claim one in advance."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import ValidationError
 from vielfalt_desktop.domain.messages import Message
@@ -19,8 +21,9 @@ __all__ = ["VocabularyService", "entry_id"]
 
 
 class VocabularyService:
-    def __init__(self, records: RecordService) -> None:
+    def __init__(self, records: RecordService, changed: Callable[[], None] | None = None) -> None:
         self.records = records
+        self._changed = changed or (lambda: None)  # the App re-reads its vocabularies
 
     def overrides(self) -> list[VocabEntry]:
         return self.records.page(VocabEntry, Query(order_by="code", descending=False), 0, 100_000)
@@ -48,5 +51,8 @@ class VocabularyService:
         )
         existing = self.records.page(VocabEntry, Query(text=code), 0, 1000)
         if any(e.id == entry.id for e in existing):
-            return self.records.update(entry)
-        return self.records.create(entry)
+            saved = self.records.update(entry)
+        else:
+            saved = self.records.create(entry)
+        self._changed()
+        return saved

@@ -554,12 +554,9 @@ class SyncScreen(Screen):
                     )
                 lines.append(line)
         self.result.setText("\n".join(lines))
-        refresh = getattr(self.ctx.app, "refresh_vocabulary", None)
-        if callable(refresh):
-            # Vocabulary changes from the coordinator: labels use them at once; the choice
-            # lists of filters and forms pick them up when they are next built.
-            refresh()
-            self.ctx.labels.vocab = self.ctx.app.vocab
+        if any(getattr(r, "vocabulary_changed", False) for r in results):
+            # The core already re-read its vocabularies; labels use them at once.
+            self.ctx.announce_vocabulary()
         for kind in RECORD_TYPE_BY_KIND:
             self.ctx.announce(kind)
 
