@@ -223,7 +223,7 @@ def test_bad_retention_months() -> None:
 
 
 def test_setup_and_passphrase_problems(tmp_path: Path) -> None:
-    wizard = SetupWizard(tmp_path / "neu", find_peer_support=lambda: None)
+    wizard = SetupWizard(tmp_path / "neu")
     _assert_translatable(wizard.problems()["name"])
     with pytest.raises(SetupError) as blocked:
         wizard.next()

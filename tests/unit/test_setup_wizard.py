@@ -39,13 +39,9 @@ class FakePeers:
         return self.read_card(path)
 
 
-def _no_peers() -> None:
-    return None
-
-
 @pytest.fixture
 def wizard(data_dir: Path):
-    w = SetupWizard(data_dir, find_peer_support=_no_peers)
+    w = SetupWizard(data_dir)
     yield w
     w.abort()
     if w.app is not None:
@@ -143,9 +139,6 @@ def test_full_run_as_laptop_skipping_the_peer(wizard: SetupWizard, data_dir: Pat
         wizard.next()
     wizard.set_recovery_noted(True)
     assert wizard.next() is Step.PEER
-    assert not wizard.peer_available
-    with pytest.raises(SetupError, match="Synchronisation"):
-        wizard.load_card(data_dir / "karte")
     assert "card" in wizard.problems()
     wizard.skip_peer()
     assert wizard.next() is Step.DONE
@@ -168,7 +161,7 @@ def test_office_run_ends_after_recovery(data_dir: Path) -> None:
         app, key = App.create(path, passphrase, role=role, name=name)
         return app, key
 
-    wizard = SetupWizard(data_dir, create_app=fake_create, find_peer_support=_no_peers)
+    wizard = SetupWizard(data_dir, create_app=fake_create)
     wizard.set_role("office", "Koordination")
     wizard.next()
     wizard.set_passphrase(STRONG, STRONG)
@@ -188,7 +181,6 @@ def test_peer_step_with_sync_support(data_dir: Path) -> None:
     wizard.next()
     wizard.set_recovery_noted(True)
     wizard.next()
-    assert wizard.peer_available
     with pytest.raises(SetupError):
         wizard.confirm_fingerprint(True)
     card = wizard.load_card(data_dir / "koordination.card")
@@ -208,7 +200,7 @@ def test_peer_card_of_a_laptop_is_refused(data_dir: Path) -> None:
 
 
 def test_existing_store_is_never_overwritten(app: App, data_dir: Path) -> None:
-    wizard = SetupWizard(data_dir, find_peer_support=_no_peers)
+    wizard = SetupWizard(data_dir)
     wizard.set_role("field", "Laptop")
     wizard.next()
     wizard.set_passphrase(STRONG, STRONG)
@@ -239,7 +231,6 @@ def test_peer_step_with_the_real_sync_layer(tmp_path: Path) -> None:
     finally:
         office.close()
     wizard = SetupWizard(tmp_path / "laptop")
-    assert wizard.peer_available
     wizard.set_role("field", "Laptop Nord")
     wizard.next()
     wizard.set_passphrase(STRONG, STRONG)

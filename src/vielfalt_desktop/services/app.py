@@ -8,6 +8,7 @@ change made here or received in a bundle reaches all of them at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,10 @@ class App:
     @property
     def is_open(self) -> bool:
         return self.store.is_open
+
+    def today(self) -> dt.date:
+        """Today on this store's clock (tests and benchmarks fix it)."""
+        return self.store.clock.today()
 
     @property
     def vocab(self) -> Vocabularies:

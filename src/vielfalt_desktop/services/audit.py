@@ -208,6 +208,10 @@ class AuditService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
+    @property
+    def is_open(self) -> bool:
+        return self.store.is_open
+
     def node_names(self) -> dict[str, str]:
         """Device names by node id: this device and every trusted peer."""
         former = json.loads(self.store.meta("former_peers") or "{}")

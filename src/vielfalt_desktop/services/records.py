@@ -56,6 +56,11 @@ class RecordService:
     def vocab(self) -> Vocabularies:
         return self._vocab()
 
+    @property
+    def is_open(self) -> bool:
+        """False once the store locked (a late timer in the UI asks before it reads)."""
+        return self.store.is_open
+
     # --- checks -------------------------------------------------------------------------
 
     def check(self, record: Record) -> dict[str, str]:

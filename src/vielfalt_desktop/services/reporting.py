@@ -29,6 +29,7 @@ from vielfalt_desktop.reports.report import Report, publish
 from vielfalt_desktop.reports.slip import LANGUAGES, SlipLanguage, render_slip
 from vielfalt_desktop.reports.statistics import Period, compute_statistics
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.sync.naming import file_slug
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -125,6 +126,11 @@ def preview(report: Report) -> dict[str, str]:
         shown[figure.label] = report.figure(figure.key).text(figure.kind)
     shown["Gesperrte Werte"] = fmt.integer(report.withheld)
     return shown
+
+
+def slip_stem(partner_name: str) -> str:
+    """The default file name of a referral slip, without ``.pdf``: ``Verweiszettel_<Partner>``."""
+    return f"Verweiszettel_{file_slug(partner_name)}"
 
 
 def file_stem(report: Report) -> str:

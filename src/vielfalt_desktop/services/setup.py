@@ -13,7 +13,7 @@ Steps::
 Once the store exists there is no way back to the passphrase step: the store is made.
 
 The peer step (trusting the coordinator's identity card) goes through the sync layer
-(:func:`load_peer_support`); it can always be skipped and done later on the Synchronisation
+(:class:`SyncPeers`); it can always be skipped and done later on the Synchronisation
 screen.
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,8 +33,10 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.resources import resource_path
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.store.database import DataPaths
 from vielfalt_desktop.store.vault import MIN_PASSPHRASE_LENGTH
+from vielfalt_desktop.sync.identity import IdentityCard
 
 MIN_SCORE = 3
 MIN_LENGTH = max(10, MIN_PASSPHRASE_LENGTH)
@@ -97,7 +98,7 @@ class PeerCard:
 
 
 class PeerSupport(Protocol):
-    """What the sync layer must offer for the peer step. Adapters live in load_peer_support."""
+    """What the peer step needs from the sync layer (:class:`SyncPeers`; tests give a fake)."""
 
     def read_card(self, path: Path) -> PeerCard:
         """Parse and check an identity card file; raise VielfaltError if it is unusable."""
@@ -187,43 +188,24 @@ def passphrase_problems(passphrase: str, repeat: str, strength: Strength) -> dic
     return found
 
 
-def load_peer_support() -> PeerSupport | None:
-    """The hook for the peer step: an adapter onto the sync layer, if it is installed.
-
-    The sync layer defines the identity card format and checks cards; this module never reads
-    cards itself. Without ``vielfalt_desktop.services.sync`` (an installation without the sync
-    layer) the answer is None and the wizard lets the user do the step later.
-    """
-    try:
-        module = importlib.import_module("vielfalt_desktop.services.sync")
-    except ImportError:
-        return None
-    service = getattr(module, "SyncService", None)
-    if service is None or not callable(getattr(service, "read_card", None)):
-        return None
-    return _SyncPeerSupport(service)
-
-
-class _SyncPeerSupport:
-    """Reads a card with SyncService.read_card and trusts it with ``app.sync.add_peer``."""
-
-    def __init__(self, service: Any) -> None:
-        self._service = service
+class SyncPeers:
+    """The peer step on the sync layer: SyncService reads and checks the card, App trusts it."""
 
     @staticmethod
-    def _card(found: Any) -> PeerCard:
-        return PeerCard(
-            name=str(getattr(found, "name", "")),
-            role=str(getattr(found, "role", "")),
-            fingerprint=str(getattr(found, "fingerprint", "")),
-        )
+    def _card(found: IdentityCard) -> PeerCard:
+        return PeerCard(name=found.name, role=found.role, fingerprint=found.fingerprint)
 
     def read_card(self, path: Path) -> PeerCard:
-        return self._card(self._service.read_card(path))
+        return self._card(SyncService.read_card(path))
 
     def trust(self, app: App, path: Path) -> PeerCard:
-        card = self._service.read_card(path)
-        return self._card(app.sync.add_peer(card))
+        info = app.sync.add_peer(SyncService.read_card(path))
+        return PeerCard(name=info.name, role=info.role, fingerprint=info.fingerprint)
+
+
+def store_exists(data_dir: Path) -> bool:
+    """Whether ``data_dir`` already holds a store (then the first-run setup is not shown)."""
+    return DataPaths(Path(data_dir)).exists()
 
 
 CreateApp = Callable[[Path, str, str, str], tuple[App, str]]
@@ -257,7 +239,6 @@ class SetupWizard:
         *,
         create_app: CreateApp = _create_app,
         peer_support: PeerSupport | None = None,
-        find_peer_support: Callable[[], PeerSupport | None] = load_peer_support,
     ) -> None:
         self.data_dir = Path(data_dir)
         self.data = WizardData()
@@ -265,7 +246,7 @@ class SetupWizard:
         self.history: list[Step] = []
         self.app: App | None = None
         self._create_app = create_app
-        self.peer_support = peer_support if peer_support is not None else find_peer_support()
+        self.peer_support: PeerSupport = peer_support or SyncPeers()
 
     # --- what the pages show ------------------------------------------------------------
 
@@ -278,10 +259,6 @@ class SetupWizard:
     @property
     def store_created(self) -> bool:
         return self.app is not None
-
-    @property
-    def peer_available(self) -> bool:
-        return self.peer_support is not None
 
     def strength(self) -> Strength:
         return estimate(self.data.passphrase, name_words(self.data.name))
@@ -308,8 +285,6 @@ class SetupWizard:
 
     def load_card(self, path: Path) -> PeerCard:
         """Read the coordinator's identity card; the user then compares its fingerprint."""
-        if self.peer_support is None:
-            raise SetupError(Message(msg.SETUP_NO_CARDS_YET))
         card = self.peer_support.read_card(Path(path))
         if card.role and card.role != "office":
             raise SetupError(Message(msg.SETUP_CARD_NOT_OFFICE, name=card.name))
@@ -408,8 +383,6 @@ class SetupWizard:
     def _trust_peer(self) -> None:
         assert self.app is not None
         assert self.data.card_path is not None
-        if self.peer_support is None:
-            raise SetupError(Message(msg.SETUP_NO_CARDS))
         self.data.peer_trusted = self.peer_support.trust(self.app, self.data.card_path)
 
     def finish(self) -> App:

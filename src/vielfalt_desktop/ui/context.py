@@ -74,7 +74,7 @@ class UiContext:
         return self.app.records
 
     def today(self) -> dt.date:
-        return self.app.store.clock.today()
+        return self.app.today()
 
     def announce(self, kind: str) -> None:
         emit(self.bus.changed, kind)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from vielfalt_desktop.domain.clock import Clock
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.store.database import DataPaths
+from vielfalt_desktop.services.setup import store_exists
 from vielfalt_desktop.ui import i18n
 from vielfalt_desktop.ui.idle import IdleWatcher
 from vielfalt_desktop.ui.settings import UiSettings
@@ -76,7 +76,7 @@ class Controller(QObject):
     # --- start --------------------------------------------------------------------------
 
     def start(self) -> QWidget:
-        if DataPaths(self.data_dir).exists():
+        if store_exists(self.data_dir):
             return self.show_unlock()
         return self.show_setup()
 

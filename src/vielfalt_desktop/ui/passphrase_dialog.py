@@ -43,7 +43,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, app: App, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.change = PassphraseChange(device_name=app.store.node_name)
+        self.change = PassphraseChange(device_name=app.device.name)
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Passphrase ändern"))
         self.setMinimumWidth(540)

@@ -242,14 +242,6 @@ class SetupDialog(QDialog):
         self.fingerprint_ok.setVisible(False)
         self.fingerprint_ok.toggled.connect(self._fingerprint_changed)
         layout.addWidget(self.fingerprint_ok)
-        self.peer_later = _wrap(
-            self.tr(
-                "Das Laden der Identitätskarte ist in dieser Version noch nicht verfügbar. "
-                "Sie können den Schritt überspringen und ihn später unter „Synchronisation“ "
-                "nachholen."
-            )
-        )
-        layout.addWidget(self.peer_later)
         layout.addStretch(1)
         return page
 
@@ -336,7 +328,7 @@ class SetupDialog(QDialog):
         working = self._task is not None
         self.pages.setEnabled(not working)  # no input while the store is being made
         self.back_button.setEnabled(w.can_back() and not working)
-        self.next_button.setEnabled(not working and (w.can_next() or self._peer_auto_skip()))
+        self.next_button.setEnabled(not working and w.can_next())
         last = step is Step.PEER or (step is Step.RECOVERY and w.data.role == "office")
         self.next_button.setText(self.tr("&Fertigstellen") if last else self.tr("&Weiter"))
         problems = w.problems()
@@ -344,30 +336,15 @@ class SetupDialog(QDialog):
             self.name_error.setText(
                 message_text(problems.get("name", "")) if self.name.text() else ""
             )
-        if step is Step.PEER:
-            available = w.peer_available
-            self.card_button.setVisible(available)
-            self.peer_intro.setVisible(available)
-            self.peer_later.setVisible(not available)
-            self.skip_button.setText(
-                self.tr("&Überspringen – später unter „Synchronisation“")
-                if available
-                else self.tr("Später &nachholen")
-            )
         if not quiet:
             self.message.setText("")
         if step is Step.PASSPHRASE and "data_dir" in problems:
             self.message.setText(message_text(problems["data_dir"]))
 
-    def _peer_auto_skip(self) -> bool:
-        return self.wizard.current is Step.PEER and not self.wizard.peer_available
-
     def go_next(self) -> None:
         w = self.wizard
         if self._task is not None:
             return
-        if self._peer_auto_skip() and not w.data.peer_skipped:
-            w.skip_peer()
         if not w.can_next():
             problems = w.problems()
             self.message.setText(message_text(next(iter(problems.values()), "")))
@@ -432,7 +409,7 @@ class SetupDialog(QDialog):
         elif step is Step.PASSPHRASE:
             self.pass1.setFocus()
         elif step is Step.PEER:
-            (self.card_button if self.wizard.peer_available else self.next_button).setFocus()
+            self.card_button.setFocus()
 
     def reject(self) -> None:
         if self._task is not None:

@@ -49,7 +49,7 @@ class AuditModel(PagedModel[AuditRow, AuditFilter]):
             AuditFilter(),
             count=audit.count,
             page=audit.entries,
-            is_open=lambda: audit.store.is_open,
+            is_open=lambda: audit.is_open,
             parent=parent,
             page_size=page_size,
         )

@@ -197,7 +197,7 @@ class PagedRecordModel(PagedModel[R, Query]):
             Query(),
             count=lambda query: records.count(record_type, query),
             page=lambda query, offset, limit: records.page(record_type, query, offset, limit),
-            is_open=lambda: records.store.is_open,
+            is_open=lambda: records.is_open,
             parent=parent,
             page_size=page_size,
         )

@@ -39,7 +39,7 @@ class Screen(QWidget):
 
     def activated(self) -> None:
         """Shown (again): reload if something changed since."""
-        if not self.ctx.app.store.is_open:
+        if not self.ctx.app.is_open:
             return  # locked meanwhile; the window is going away
         if self._stale:
             self._stale = False

@@ -201,7 +201,7 @@ class ListScreen(Screen, Generic[R]):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.ctx.app.store.is_open:
+        if not self.ctx.app.is_open:
             return  # a late timer after locking
         selected = self.selected()
         self.model.set_filters(self.filters.query())
@@ -310,7 +310,7 @@ class ListScreen(Screen, Generic[R]):
 
     def may_delete(self, record: R) -> bool:
         """Whether this device may delete ``record`` (only its own, on a laptop)."""
-        if not self.ctx.app.store.is_open:
+        if not self.ctx.app.is_open:
             return False
         return self.ctx.records.may_edit(record, [DELETED])
 

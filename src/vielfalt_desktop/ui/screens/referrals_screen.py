@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from types import ModuleType
 
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.errors import NotFound, VielfaltError
 from vielfalt_desktop.domain.records import Contact, Partner, Referral
+from vielfalt_desktop.services import reporting
 from vielfalt_desktop.ui.forms.referral_form import ReferralForm
 from vielfalt_desktop.ui.forms.referral_status_dialog import ReferralStatusDialog
 from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int
@@ -25,7 +24,6 @@ from vielfalt_desktop.ui.models.paged_model import PagedRecordModel
 from vielfalt_desktop.ui.models.partner_names import PartnerNames
 from vielfalt_desktop.ui.models.referral_model import referral_model
 from vielfalt_desktop.ui.screens.list_screen import ListScreen
-from vielfalt_desktop.ui.screens.sync_screen import file_slug
 from vielfalt_desktop.ui.widgets.filter_bar import FilterBar
 
 
@@ -61,17 +59,15 @@ class ReferralsScreen(ListScreen[Referral]):
         self.status_button = QPushButton(self.tr("&Status ändern …"))
         self.status_button.clicked.connect(self.change_status)
         buttons = [self.status_button]
-        self.slip_button: QPushButton | None = None
-        if _reporting() is not None:
-            self.slip_button = QPushButton(self.tr("Verweis&zettel"))
-            self.slip_button.setToolTip(
-                self.tr("Ein Blatt mit Anschrift und Öffnungszeiten der Organisation zum Mitgeben")
-            )
-            menu = QMenu(self.slip_button)
-            menu.addAction(self.tr("auf Deutsch …"), lambda: self.write_slip("de"))
-            menu.addAction(self.tr("auf Englisch …"), lambda: self.write_slip("en"))
-            self.slip_button.setMenu(menu)
-            buttons.insert(0, self.slip_button)
+        self.slip_button = QPushButton(self.tr("Verweis&zettel"))
+        self.slip_button.setToolTip(
+            self.tr("Ein Blatt mit Anschrift und Öffnungszeiten der Organisation zum Mitgeben")
+        )
+        menu = QMenu(self.slip_button)
+        menu.addAction(self.tr("auf Deutsch …"), lambda: self.write_slip("de"))
+        menu.addAction(self.tr("auf Englisch …"), lambda: self.write_slip("en"))
+        self.slip_button.setMenu(menu)
+        buttons.insert(0, self.slip_button)
         return buttons
 
     def _update_buttons(self) -> None:
@@ -79,21 +75,20 @@ class ReferralsScreen(ListScreen[Referral]):
         has = self.selected() is not None
         if hasattr(self, "status_button"):
             self.status_button.setEnabled(has)
-        if getattr(self, "slip_button", None) is not None:
-            self.slip_button.setEnabled(has)  # type: ignore[union-attr]
+        if hasattr(self, "slip_button"):
+            self.slip_button.setEnabled(has)
 
     def write_slip(self, lang: str) -> Path | None:
         """A referral slip (PDF) for the selected referral's partner and topic."""
-        reporting = _reporting()
         record = self.selected()
-        if reporting is None or record is None:
+        if record is None:
             return None
-        name = file_slug(self.partner_names(record.partner_id))
+        name = reporting.slip_stem(self.partner_names(record.partner_id))
         folder = self.ctx.settings.last("report_dir") or str(Path.home())
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("Verweiszettel speichern"),
-            str(Path(folder) / f"Verweiszettel_{name}.pdf"),
+            str(Path(folder) / f"{name}.pdf"),
             self.tr("PDF-Dokument (*.pdf)"),
         )
         if not path:
@@ -186,13 +181,6 @@ class ReferralsScreen(ListScreen[Referral]):
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()
         return dialog
-
-
-def _reporting() -> ModuleType | None:
-    try:
-        return importlib.import_module("vielfalt_desktop.services.reporting")
-    except ImportError:
-        return None
 
 
 def _escape(text: str) -> str:

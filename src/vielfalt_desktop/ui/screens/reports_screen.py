@@ -1,16 +1,13 @@
 """Berichte: a period and an area, a preview of the key numbers, PDF/CSV export.
 
-The numbers are computed off the UI thread (a large store takes a moment). The report engine
-(``vielfalt_desktop.services.reporting``) is optional for this screen: without it the screen
-says the function is not yet available.
+The numbers are computed off the UI thread (a large store takes a moment) by the report
+service (``vielfalt_desktop.services.reporting``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.services import reporting
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
@@ -38,16 +36,6 @@ from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
 from vielfalt_desktop.ui.widgets.code_inputs import district_choices
 from vielfalt_desktop.ui.widgets.date_fields import DateField
-
-
-def _reporting() -> ModuleType | None:
-    try:
-        return importlib.import_module("vielfalt_desktop.services.reporting")
-    except ImportError:
-        return None
-
-
-reporting = _reporting()
 
 PERIODS = ("year", "last_year", "half1", "half2", "quarter", "month", "last_month", "custom")
 
@@ -78,22 +66,10 @@ def period_of(code: str, today: dt.date) -> tuple[dt.date, dt.date]:
 class ReportsScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.available = reporting is not None
         self.report: Any = None
         self.task: Task | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Berichte")))
-        if reporting is None:
-            note = QLabel(
-                self.tr(
-                    "Berichte (PDF und CSV) sind in dieser Version noch nicht verfügbar. Die "
-                    "Zahlen dieses Monats stehen in der Übersicht."
-                )
-            )
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
-            return
         today = ctx.today()
         self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Berichtszeitraum"))
@@ -128,7 +104,7 @@ class ReportsScreen(Screen):
             self.area.addItem(label, code)
         self.threshold = QSpinBox()
         self.threshold.setRange(3, 20)
-        self.threshold.setValue(int(getattr(reporting, "DEFAULT_THRESHOLD", 4)))
+        self.threshold.setValue(reporting.DEFAULT_THRESHOLD)
         self.threshold.setAccessibleName(self.tr("Kleine Zahlen verbergen bis"))
         self.threshold.setMaximumWidth(90)
         self.area.setMaximumWidth(420)
@@ -200,7 +176,7 @@ class ReportsScreen(Screen):
 
     def reload(self) -> None:
         """First visit: show this year's numbers right away (computed off the UI thread)."""
-        if reporting is not None and self.report is None and self.task is None:
+        if self.report is None and self.task is None:
             self.compute()
 
     # --- inputs -------------------------------------------------------------------------
@@ -231,7 +207,7 @@ class ReportsScreen(Screen):
     # --- computing ----------------------------------------------------------------------
 
     def compute(self) -> Task | None:
-        if reporting is None or self.task is not None:
+        if self.task is not None:
             return None
         app = self.ctx.app
         area = self.area.currentData()
@@ -252,7 +228,7 @@ class ReportsScreen(Screen):
     def _computed(self, report: Any) -> None:
         self.task = None
         self.report = report
-        shown = reporting.preview(report) if reporting is not None else {}
+        shown = reporting.preview(report)
         self.preview.setRowCount(len(shown))
         for row, (label, value) in enumerate(shown.items()):
             self.preview.setItem(row, 0, QTableWidgetItem(label))
@@ -287,7 +263,7 @@ class ReportsScreen(Screen):
     # --- export -------------------------------------------------------------------------
 
     def export(self, kind: str) -> Task | None:
-        if reporting is None or self.report is None or self.task is not None:
+        if self.report is None or self.task is not None:
             return None
         folder = self.ctx.settings.last("report_dir") or str(Path.home())
         suffix = ".pdf" if kind == "pdf" else ".csv"

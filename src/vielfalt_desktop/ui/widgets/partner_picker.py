@@ -93,7 +93,7 @@ class PartnerPicker(QWidget):
         return text + extra
 
     def refresh(self) -> None:
-        if not self._records.store.is_open:
+        if not self._records.is_open:
             return  # locked meanwhile (a late timer); the window is going away
         text = self.search.text().strip()
         self.list.blockSignals(True)
