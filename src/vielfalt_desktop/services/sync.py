@@ -102,6 +102,9 @@ class LedgerEntry:
 
 
 class SyncService:
+    BUNDLE_SUFFIX = naming.BUNDLE_SUFFIX
+    CARD_SUFFIX = naming.CARD_SUFFIX
+
     def __init__(
         self,
         store: Store,

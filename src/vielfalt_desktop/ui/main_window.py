@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.ui.context import UiContext
+from vielfalt_desktop.ui.i18n import message_text
 from vielfalt_desktop.ui.icons import icon
 from vielfalt_desktop.ui.screens.base import Screen
 from vielfalt_desktop.ui.signals import emit, relay
@@ -124,10 +125,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._locking = False
-        store = ctx.app.store
-        role = self.tr("Koordination") if store.role == "office" else self.tr("Laptop")
+        device = ctx.app.device
+        role = message_text(device.role_label)
         self.setWindowTitle(
-            self.tr("Vielfalt – {name} ({role})").format(name=store.node_name, role=role)
+            self.tr("Vielfalt – {name} ({role})").format(name=device.name, role=role)
         )
         self.setObjectName("MainWindow")
         titles = {
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
         where = QLabel(
-            self.tr("{name} · {role} · Sperren: Strg+L").format(name=store.node_name, role=role)
+            self.tr("{name} · {role} · Sperren: Strg+L").format(name=device.name, role=role)
         )
         where.setEnabled(False)
         self.statusBar().addPermanentWidget(where)

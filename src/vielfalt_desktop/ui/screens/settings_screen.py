@@ -109,13 +109,12 @@ class SettingsScreen(Screen):
             form.addRow("", self.language_note)
         form.addRow(self.tr("&Farbschema:"), self.scheme)
 
-        store = ctx.app.store
+        device = ctx.app.device
         about = QGroupBox(self.tr("Dieses Gerät"))
         form = QFormLayout(about)
-        role = self.tr("Koordination") if store.role == "office" else self.tr("Laptop")
-        form.addRow(self.tr("Name:"), QLabel(store.node_name))
-        form.addRow(self.tr("Rolle:"), QLabel(role))
-        folder = QLabel(str(store.paths.root))
+        form.addRow(self.tr("Name:"), QLabel(device.name))
+        form.addRow(self.tr("Rolle:"), QLabel(i18n.message_text(device.role_label)))
+        folder = QLabel(str(device.data_folder))
         folder.setWordWrap(True)
         form.addRow(self.tr("Datenordner:"), folder)
         form.addRow(self.tr("Version:"), QLabel(__version__))

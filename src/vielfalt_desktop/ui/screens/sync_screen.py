@@ -6,13 +6,10 @@ Export and import run off the UI thread with a busy indicator.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,57 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import VielfaltError
-from vielfalt_desktop.domain.messages import label
+from vielfalt_desktop.domain.messages import kind_label, label, role_label
 from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
+from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, fmt_int, fmt_stamp, message_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
 
-try:  # the sync layer is optional for this screen; without it the screen says so
-    from vielfalt_desktop.services import sync as _sync_service
-except ImportError:  # pragma: no cover - only in an installation without sync
-    _sync_service = None  # type: ignore[assignment]
-
-BUNDLE_SUFFIX = ".vfb"
-CARD_SUFFIX = ".vfcard"
-_UMLAUTS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def file_slug(name: str) -> str:
-    """A device name as part of a file name: "Laptop Nord" → "Laptop-Nord"."""
-    text = unicodedata.normalize("NFKD", name.translate(_UMLAUTS))
-    text = text.encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
-    return text or "Geraet"
-
-
-def bundle_name(sender: str, recipient: str, day: dt.date, folder: Path) -> Path:
-    """``<sender>_an_<recipient>_<YYYY-MM-DD>.vfb``; a second one that day gets ``-2`` …"""
-    stem = f"{file_slug(sender)}_an_{file_slug(recipient)}_{day.isoformat()}"
-    path = folder / f"{stem}{BUNDLE_SUFFIX}"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}{BUNDLE_SUFFIX}"
-        number += 1
-    return path
-
 
 def kind_labels() -> dict[str, str]:
-    translate = QCoreApplication.translate
-    return {
-        "partner": translate("SyncScreen", "Partner"),
-        "contact": translate("SyncScreen", "Kontakte"),
-        "referral": translate("SyncScreen", "Verweise"),
-        "referral_status": translate("SyncScreen", "Statusschritte"),
-        "conflict": translate("SyncScreen", "Konflikte"),
-        "intervention": translate("SyncScreen", "Interventionen"),
-        "event": translate("SyncScreen", "Veranstaltungen"),
-    }
+    """Record kinds, plural, from the one table in domain.messages (translated)."""
+    return {kind: message_text(kind_label(kind)) for kind in msg.KIND_LABELS}
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -115,20 +76,8 @@ class SyncScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.task: Task | None = None
-        self.available = _sync_service is not None and hasattr(ctx.app, "sync")
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Synchronisation")))
-        if not self.available:
-            note = QLabel(
-                self.tr(
-                    "Die Synchronisation ist in dieser Version noch nicht verfügbar. Die Daten "
-                    "bleiben sicher auf diesem Gerät."
-                )
-            )
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
-            return
         self.setAcceptDrops(True)
         self.sync = ctx.app.sync
         self.is_office = ctx.app.is_office
@@ -283,25 +232,21 @@ class SyncScreen(Screen):
     # --- data ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.available:
-            return
-        store = self.ctx.app.store
-        role = self.tr("Koordination") if store.role == "office" else self.tr("Laptop")
+        device = self.ctx.app.device
         try:
             fingerprint = self.sync.identity_card().fingerprint
         except VielfaltError as exc:
             fingerprint = error_text(exc)
         self.me.setText(
             self.tr("{name} ({role})\nFingerabdruck: {fp}").format(
-                name=store.node_name, role=role, fp=fingerprint
+                name=device.name, role=message_text(device.role_label), fp=fingerprint
             )
         )
         peers = self.sync.peers()
-        role_label = {"office": self.tr("Koordination"), "field": self.tr("Laptop")}
         _fill(
             self.peers,
             [
-                [p.name, role_label.get(p.role, p.role), p.fingerprint, fmt_stamp(p.added_at)]
+                [p.name, message_text(role_label(p.role)), p.fingerprint, fmt_stamp(p.added_at)]
                 for p in peers
             ],
             peers,
@@ -310,7 +255,7 @@ class SyncScreen(Screen):
         self.target.clear()
         for peer in peers:
             self.target.addItem(
-                f"{peer.name} ({role_label.get(peer.role, peer.role)})", peer.node_id
+                f"{peer.name} ({message_text(role_label(peer.role))})", peer.node_id
             )
         if current is not None:
             self.target.setCurrentIndex(max(0, self.target.findData(current)))
@@ -362,12 +307,14 @@ class SyncScreen(Screen):
     # --- identity and peers -------------------------------------------------------------
 
     def _card_filter(self) -> str:
-        return self.tr("Identitätskarte (*{suffix});;Alle Dateien (*)").format(suffix=CARD_SUFFIX)
+        return self.tr("Identitätskarte (*{suffix});;Alle Dateien (*)").format(
+            suffix=SyncService.CARD_SUFFIX
+        )
 
     def save_card(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name = f"{file_slug(self.ctx.app.store.node_name)}{CARD_SUFFIX}"
+        name = self.sync.card_name()
         start = self.export_folder() or Path.home()
         path, _f = QFileDialog.getSaveFileName(
             self, self.tr("Identitätskarte speichern"), str(start / name), self._card_filter()
@@ -404,7 +351,7 @@ class SyncScreen(Screen):
         except VielfaltError as exc:
             QMessageBox.warning(self, self.tr("Karte abgelehnt"), error_text(exc))
             return
-        role = self.tr("Koordination") if card.role == "office" else self.tr("Laptop")
+        role = message_text(role_label(card.role))
         answer = QMessageBox.question(
             self,
             self.tr("Gerät vertrauen?"),
@@ -487,7 +434,7 @@ class SyncScreen(Screen):
         if folder is None:
             return None
         peer = self.sync.find_peer(peer_id)
-        path = bundle_name(self.ctx.app.store.node_name, peer.name, self.ctx.today(), folder)
+        path = self.sync.bundle_path(peer.name, folder)
         sync = self.sync
         return self._run(lambda: sync.export(peer_id, path), self._exported)
 
@@ -509,7 +456,9 @@ class SyncScreen(Screen):
             self,
             self.tr("Bündel importieren"),
             str(self.export_folder() or Path.home()),
-            self.tr("Vielfalt-Bündel (*{suffix});;Alle Dateien (*)").format(suffix=BUNDLE_SUFFIX),
+            self.tr("Vielfalt-Bündel (*{suffix});;Alle Dateien (*)").format(
+                suffix=SyncService.BUNDLE_SUFFIX
+            ),
         )
         if paths:
             self.import_files([Path(p) for p in paths])
