@@ -355,7 +355,7 @@ def cmd_partners_import(args: argparse.Namespace) -> int:
 
     app = _open(args)
     try:
-        result = import_partners(app.store, app.vocab, args.file)
+        result = import_partners(app.records, args.file)
     finally:
         app.close()
     print(

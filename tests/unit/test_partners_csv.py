@@ -20,6 +20,7 @@ from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.services.partners_csv import ImportResult, import_partners
 
 # Every column the importer knows, with German headers as a spreadsheet would have them.
@@ -168,7 +169,7 @@ def partner(office_partner: Partner) -> Partner:
 
 
 def run(app: App, path: Path) -> ImportResult:
-    return import_partners(app.store, app.vocab, path)
+    return import_partners(app.records, path)
 
 
 def snapshot(app: App) -> tuple[Any, ...]:
@@ -331,6 +332,35 @@ def test_reimporting_an_update_reports_it_unchanged(
     assert run(app, path) == ImportResult(created=0, updated=1, unchanged=0)
     assert run(app, path) == ImportResult(created=0, updated=0, unchanged=1)
     assert stamped_fields(app, partner.id) == {"note"}
+
+
+# --- audit trail --------------------------------------------------------------------------------
+
+
+def test_an_import_leaves_one_audit_entry_with_the_count(
+    app: App, partner: Partner, tmp_path: Path
+) -> None:
+    # Like every other write: one entry for the whole file (one update and one new partner),
+    # counting the partners it wrote, never naming them.
+    before = {e.id for e in app.audit.entries(AuditFilter(record_kind="partner"))}
+    existing = [FIXTURE_PARTNER, *ROWS_CODES[1][1:]]
+    path = write(tmp_path, csv_bytes([HEADER, existing, ROWS_CODES[0]]))
+    assert run(app, path) == ImportResult(created=1, updated=1, unchanged=0)
+
+    new = [e for e in app.audit.entries(AuditFilter(record_kind="partner")) if e.id not in before]
+    assert [(e.action, e.record_id, e.count, e.detail) for e in new] == [("update", None, 2, "csv")]
+
+
+def test_an_import_of_new_partners_only_is_audited_as_created(app: App, tmp_path: Path) -> None:
+    path = write(tmp_path, csv_bytes([HEADER, *ROWS_LABELS]))
+    assert run(app, path) == ImportResult(created=2, updated=0, unchanged=0)
+    entries = app.audit.entries(AuditFilter(record_kind="partner"))
+    assert [(e.action, e.record_id, e.count, e.detail) for e in entries] == [
+        ("create", None, 2, "csv")
+    ]
+    # Importing it again writes nothing, so the trail gets nothing either.
+    assert run(app, path) == ImportResult(created=0, updated=0, unchanged=2)
+    assert app.audit.count(AuditFilter(record_kind="partner")) == 1
 
 
 # --- rejected input changes nothing --------------------------------------------------------------

@@ -142,7 +142,7 @@ def test_a_laptop_may_not_import_partners(app: App, tmp_path: Path) -> None:
     csv_file = tmp_path / "partner.csv"
     csv_file.write_text("Name;Art\nVerein Brücke e.V.;Verein\n", encoding="utf-8")
     with pytest.raises(NotAllowed):
-        import_partners(app.store, app.vocab, csv_file)
+        import_partners(app.records, csv_file)
     assert app.records.count(Partner) == 0
 
 

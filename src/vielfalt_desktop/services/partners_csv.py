@@ -1,31 +1,23 @@
 """Loading the partner directory from a spreadsheet export (CSV).
 
 The whole file is checked before anything is written; one bad row rejects it and changes
-nothing. Existing partners are matched by name and updated; new names are added.
+nothing. Existing partners are matched by name and updated; new names are added. The writing
+is RecordService.save_many's: one transaction, only changed fields stamped, one audit entry.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 import io
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vielfalt_desktop.domain import authority
-from vielfalt_desktop.domain import messages as msg
-from vielfalt_desktop.domain.authority import Writer
 from vielfalt_desktop.domain.errors import NotAllowed, RejectedInput
-from vielfalt_desktop.domain.messages import Message, kind_label
 from vielfalt_desktop.domain.records import Partner
-from vielfalt_desktop.domain.validation import problems
 from vielfalt_desktop.domain.vocab import Vocabularies
-from vielfalt_desktop.store import repository as repo
-from vielfalt_desktop.store.codec import codec_for
-from vielfalt_desktop.store.database import Store
+from vielfalt_desktop.services.records import RecordService
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -78,36 +70,23 @@ class ImportResult:
     unchanged: int
 
 
-def import_partners(store: Store, vocab: Vocabularies, path: Path) -> ImportResult:
-    if not authority.may_create(Writer(store.node_id, store.role), "partner"):
-        raise NotAllowed(Message(msg.OFFICE_WRITES_ONLY, kind=kind_label("partner")))
-    rows = parse(vocab, _read_text(path))
-    codec = codec_for(Partner)
-    created = updated = unchanged = 0
-    today = store.clock.today()
-    with store.write() as write:
-        new: list[Partner] = []
-        for line, partner in rows:
-            existing = repo.find_by_name(write.conn, partner.name)
-            if existing is None:
-                partner = dataclasses.replace(Partner(), **_given(partner))
-                partner.id = str(uuid.uuid4())
-                _check(partner, vocab, today, line)
-                new.append(partner)
-                continue
-            assert isinstance(existing, Partner)
-            merged = dataclasses.replace(existing, **_given(partner))
-            _check(merged, vocab, today, line)
-            before, after = codec.values(existing), codec.values(merged)
-            changed = [name for name in codec.names if before[name] != after[name]]
-            if changed:
-                repo.update_fields(write, merged, changed)
-                updated += 1
-            else:
-                unchanged += 1
-        repo.insert_many(write, new)
-        created = len(new)
-    return ImportResult(created, updated, unchanged)
+def import_partners(records: RecordService, path: Path) -> ImportResult:
+    """Load ``path`` into the partner directory through ``records``: checked row by row,
+    diffed and written in one transaction, and noted once in the audit trail."""
+    if not records.may_create("partner"):
+        raise NotAllowed(records.refusal("partner"))
+    rows = parse(records.vocab, _read_text(path))
+    creates: list[Partner] = []
+    updates: list[Partner] = []
+    for line, partner in rows:
+        existing = records.find_partner_by_name(partner.name)
+        merged = dataclasses.replace(existing or Partner(), **_given(partner))
+        broken = records.check(merged)
+        if broken:
+            raise RejectedInput(f"Zeile {line}: {next(iter(broken.values()))}")
+        (creates if existing is None else updates).append(merged)
+    saved = records.save_many(creates, updates, detail="csv")
+    return ImportResult(saved.created, saved.updated, saved.unchanged)
 
 
 def _given(partner: Partner) -> dict[str, Any]:
@@ -117,12 +96,6 @@ def _given(partner: Partner) -> dict[str, Any]:
         for f in dataclasses.fields(partner)
         if f.name != "id" and getattr(partner, f.name) is not None
     }
-
-
-def _check(partner: Partner, vocab: Vocabularies, today: dt.date, line: int) -> None:
-    broken = problems(partner, vocab, today)
-    if broken:
-        raise RejectedInput(f"Zeile {line}: {next(iter(broken.values()))}")
 
 
 def _read_text(path: Path) -> str:

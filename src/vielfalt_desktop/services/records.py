@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
+
+from sqlalchemy import Connection
 
 from vielfalt_desktop.domain import authority, pseudonym
 from vielfalt_desktop.domain import messages as msg
@@ -15,6 +18,7 @@ from vielfalt_desktop.domain.messages import Message, kind_label
 from vielfalt_desktop.domain.privacy import Finding, screen_text
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import (
+    RECORD_TYPE_BY_KIND,
     Conflict,
     Contact,
     Event,
@@ -33,6 +37,8 @@ from vielfalt_desktop.store.database import Store, Write
 
 R = TypeVar("R", bound=Record)
 ALL = Query()
+#: Kinds in the order new records go in: what others refer to first.
+_CREATE_ORDER = tuple(RECORD_TYPE_BY_KIND)
 
 
 class PersonalDataFound(VielfaltError):
@@ -45,6 +51,15 @@ class PersonalDataFound(VielfaltError):
         kinds = sorted({f.label for found in findings.values() for f in found})
         # The kinds are named in German (domain.privacy); the sentence around them translates.
         super().__init__(Message(msg.PERSONAL_DATA, kinds=", ".join(kinds)))
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What ``RecordService.save_many`` did: records added, changed, and given unchanged."""
+
+    created: int
+    updated: int
+    unchanged: int
 
 
 class RecordService:
@@ -180,9 +195,7 @@ class RecordService:
             self._check_references(write, record)
             repo.insert_many(write, [record])
             if isinstance(record, Referral):
-                first = self._status_entry(record, "")
-                first.date = record.date  # the history starts when the referral was made
-                repo.insert_many(write, [first])
+                repo.insert_many(write, [self._first_status(record)])
             self._log(write, "create", record.kind, record.id)
         return record
 
@@ -214,26 +227,82 @@ class RecordService:
 
     def update(self, record: R, *, accept_findings: bool = False) -> R:
         self._prepare(record, accept_findings)
-        codec = codec_for(type(record))
         with self.store.read() as conn:
-            current = repo.get(conn, type(record), record.id)
+            if not self._diff(conn, record):
+                return record  # nothing changed: no write, no new revision
+        with self.store.write() as write:
+            if self._write_update(write, record):
+                self._log(write, "update", record.kind, record.id)
+        return record
+
+    def save_many(
+        self, creates: Sequence[Record] = (), updates: Sequence[Record] = (), *, detail: str = ""
+    ) -> Saved:
+        """New and edited records in one transaction (a partner list), all or nothing.
+
+        Checked as ``create_many`` checks (rules and vocabularies; no screening for personal
+        data), every update diffed against the stored record as ``update`` does, so only
+        changed fields are written and stamped. One audit entry per kind, with the count and
+        ``detail``: "create" when the kind only gained records, else "update". When nothing
+        is new or changed, nothing is written (no revision, no entry).
+        """
+        for record in (*creates, *updates):
+            broken = self.check(record)
+            if broken:
+                raise ValidationError(broken)
+        new = [dataclasses.replace(r, id=r.id or str(uuid.uuid4())) for r in creates]
+        for kind in dict.fromkeys(r.kind for r in new):
+            if not self.may_create(kind):
+                raise NotAllowed(self._refusal(kind))
+        with self.store.read() as conn:
+            edited = [r for r in updates if self._diff(conn, r)]
+        if not new and not edited:
+            return Saved(0, 0, len(updates))
+        created: dict[str, int] = {}
+        updated: dict[str, int] = {}
+        by_kind: dict[str, list[Record]] = {}
+        for record in new:
+            by_kind.setdefault(record.kind, []).append(record)
+        with self.store.write() as write:
+            for kind in sorted(by_kind, key=_CREATE_ORDER.index):
+                for record in by_kind[kind]:
+                    self._allow_create(write, record)
+                    self._check_references(write, record)
+                repo.insert_many(write, by_kind[kind])
+                firsts = [self._first_status(r) for r in by_kind[kind] if isinstance(r, Referral)]
+                repo.insert_many(write, firsts)
+                created[kind] = len(by_kind[kind])
+            for record in edited:
+                if self._write_update(write, record):
+                    updated[record.kind] = updated.get(record.kind, 0) + 1
+            for kind in dict.fromkeys([*created, *updated]):
+                action = "update" if updated.get(kind) else "create"
+                count = created.get(kind, 0) + updated.get(kind, 0)
+                audit.log(write, self.store.clock.now(), action, kind, count=count, detail=detail)
+        changed = sum(updated.values())
+        return Saved(len(new), changed, len(updates) - changed)
+
+    @staticmethod
+    def _diff(conn: Connection, record: Record) -> list[str]:
+        """The fields in which ``record`` differs from the stored one (NotFound if gone)."""
+        current = repo.get(conn, type(record), record.id)
         if current is None:
             raise NotFound(Message(msg.DELETED_MEANWHILE))
-        if codec.values(current) == codec.values(record):
-            return record  # nothing changed: no write, no new revision
-        with self.store.write() as write:
-            current = repo.get(write.conn, type(record), record.id)
-            if current is None:
-                raise NotFound(Message(msg.DELETED_MEANWHILE))
-            self._check_references(write, record)
-            before, after = codec.values(current), codec.values(record)
-            changed = [name for name in codec.names if before[name] != after[name]]
-            self._allow_edit(write, record.kind, record.id, changed)
-            repo.update_fields(write, record, changed)
-            if isinstance(record, Referral) and "status" in changed:
-                repo.insert_many(write, [self._status_entry(record, "")])
-            self._log(write, "update", record.kind, record.id)
-        return record
+        codec = codec_for(type(record))
+        before, after = codec.values(current), codec.values(record)
+        return [name for name in codec.names if before[name] != after[name]]
+
+    def _write_update(self, write: Write, record: Record) -> bool:
+        """Write and stamp the changed fields of ``record``; False if none changed."""
+        changed = self._diff(write.conn, record)
+        self._check_references(write, record)
+        if not changed:
+            return False
+        self._allow_edit(write, record.kind, record.id, changed)
+        repo.update_fields(write, record, changed)
+        if isinstance(record, Referral) and "status" in changed:
+            repo.insert_many(write, [self._status_entry(record, "")])
+        return True
 
     def set_referral_status(
         self,
@@ -262,6 +331,11 @@ class RecordService:
             repo.insert_many(write, [entry])
             self._log(write, "update", changed.kind, changed.id)
         return changed
+
+    def _first_status(self, referral: Referral) -> ReferralStatusChange:
+        first = self._status_entry(referral, "")
+        first.date = referral.date  # the history starts when the referral was made
+        return first
 
     def _status_entry(self, referral: Referral, note: str) -> ReferralStatusChange:
         return ReferralStatusChange(
