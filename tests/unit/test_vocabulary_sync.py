@@ -107,3 +107,36 @@ def test_a_reopened_store_uses_received_changes(pair: tuple[App, App], tmp_path:
         assert again.records.vocab is again.vocab
     finally:
         again.close()
+
+
+def test_an_import_refreshes_every_service_at_once(pair: tuple[App, App], tmp_path: Path) -> None:
+    office, laptop = pair
+    office.vocabulary.set_entry("topic", "energie", "Energiekosten", "Energy costs")
+    assert office.vocab["topic"].label_of("energie") == "Energiekosten"  # no refresh needed
+    heard: list[str] = []
+    laptop.on_vocabulary_changed(lambda: heard.append("vocab"))
+    before = laptop.vocab
+
+    office.sync.export("Laptop Süd", tmp_path / "b.vfb")
+    result = laptop.sync.import_file(tmp_path / "b.vfb")
+
+    assert result.vocabulary_changed
+    assert heard == ["vocab"]
+    assert laptop.vocab is not before
+    for service in (laptop.records, laptop.retention, laptop.overview):
+        assert service.vocab is laptop.vocab
+    laptop.records.create(_contact("energie"))  # accepted without a new unlock
+
+
+def test_an_import_without_vocabulary_changes_says_so(
+    pair: tuple[App, App], tmp_path: Path
+) -> None:
+    office, laptop = pair
+    laptop.records.create(_contact("wohnen"))
+    heard: list[str] = []
+    office.on_vocabulary_changed(lambda: heard.append("vocab"))
+    laptop.sync.export("Koordination", tmp_path / "b.vfb")
+    result = office.sync.import_file(tmp_path / "b.vfb")
+    assert result.changed == 1  # the contact (the audit entries are news, not changes)
+    assert not result.vocabulary_changed
+    assert heard == []
