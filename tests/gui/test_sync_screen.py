@@ -206,3 +206,25 @@ def test_this_devices_own_card_is_refused_before_the_question(
         ("warning", "Karte abgelehnt", "Das ist die Identitätskarte dieses Geräts selbst.")
     ]
     assert ctx.app.sync.peers() == []
+
+
+def test_a_vocabulary_change_in_a_bundle_reaches_the_screens(
+    ctx: UiContext, office: App, tmp_path: Path, qtbot
+) -> None:
+    laptop = ctx.app
+    office.sync.export_identity(tmp_path / "office.vfcard")
+    laptop.sync.export_identity(tmp_path / "laptop.vfcard")
+    office.sync.add_peer(office.sync.read_card(tmp_path / "laptop.vfcard"))
+    laptop.sync.add_peer(laptop.sync.read_card(tmp_path / "office.vfcard"))
+    office.vocabulary.set_entry("topic", "energie", "Energiekosten", "Energy costs")
+    bundle = tmp_path / "from-office.vfb"
+    office.sync.export(laptop.device.node_id, bundle)
+    assert ctx.labels.code("topic", "energie") == "energie"  # unknown here yet
+
+    screen = SyncScreen(ctx)
+    qtbot.addWidget(screen)
+    with qtbot.waitSignal(ctx.bus.vocabulary_changed, timeout=20_000):
+        screen.import_files([bundle])
+    qtbot.waitUntil(lambda: screen.task is None, timeout=20_000)
+    assert ctx.labels.code("topic", "energie") == "Energiekosten"
+    assert ctx.overview.vocab is laptop.vocab
