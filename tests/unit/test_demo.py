@@ -98,6 +98,58 @@ def test_determinism_does_not_depend_on_string_hashing(vocab: Vocabularies) -> N
         assert out.stdout.strip() == here
 
 
+# The same output as before: sha256 of repr() of what generate() and directory() return, for
+# fixed arguments. Any change to the generator, its weights or its phrase and name tables
+# (resources/demo/) shows here; change a digest only on purpose and say so in the commit.
+PINNED_RECORDS = {
+    (TODAY, 1, 1): "60129c3cdfafc4c10641dcfd309c913af60b2605e0356e601babea4a3eaf2122",
+    (TODAY, 300, 5): "0c03ebaddda364699236915e9eaa0eb3aa53c8183c9f99aebfd41d570f6a7677",
+    (dt.date(2025, 3, 3), 3000, 11): (
+        "cc10e3a8dce030094e145d6cee0d2d47f8d9dda3813efe8cad0a2ee42e0ae4a3"
+    ),
+}
+PINNED_DIRECTORY = "0ff71f89bbe2f73164a8c04e9ac57c72527e11339957f9462a56a42b3040f6f0"
+
+
+@pytest.mark.parametrize(("today", "contacts", "seed"), sorted(PINNED_RECORDS))
+def test_output_for_a_fixed_seed_is_pinned(
+    vocab: Vocabularies, today: dt.date, contacts: int, seed: int
+) -> None:
+    records = demo.generate(vocab, today, contacts, seed)
+    assert digest(records) == PINNED_RECORDS[(today, contacts, seed)]
+
+
+def test_some_pinned_rows_read_as_before(vocab: Vocabularies) -> None:
+    records = demo.generate(vocab, TODAY, 300, seed=5)
+    event = of(records, Event)[0]
+    assert (event.title, event.date) == ("Begegnungsfest Stadtfeld West", dt.date(2025, 2, 12))
+    assert event.id == "d7e0d87e-a7d4-4c41-b7d3-883fbf255062"
+    last = of(records, Contact)[-1]
+    assert (last.pseudonym, last.district, last.topics) == (
+        "K-9S7M-EJVD",
+        "neu_olvenstedt",
+        ("wohnen",),
+    )
+    assert last.note == (
+        "Fragen zur Nebenkostenabrechnung; Unterlagen kommen zum nächsten Gespräch mit."
+    )
+    assert of(records, Intervention)[0].result == (
+        "Situation vor Ort angesehen, Hinweise bestätigt."
+    )
+
+
+def test_directory_for_a_fixed_seed_is_pinned(vocab: Vocabularies) -> None:
+    partners = demo.directory(vocab, TODAY, 6000, 7)
+    assert digest(partners) == PINNED_DIRECTORY
+    numbered = partners[-1]
+    assert numbered.name == "Elterninitiative Beispiel 16"
+    assert numbered.address == "Nicolaiplatz 62, 39124 Magdeburg"
+    assert numbered.contact_channel == "0391 000-3016 · kontakt@beispiel-partner-16.de"
+    assert numbered.seek_text == (
+        "Beamer und Lautsprecher für Veranstaltungen. Ehrenamtliche für regelmäßige Angebote."
+    )
+
+
 # --- validity -----------------------------------------------------------------------------
 
 
