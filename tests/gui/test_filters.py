@@ -214,3 +214,17 @@ def test_filter_combos_give_way_in_a_narrow_window(ctx: UiContext, qtbot) -> Non
     assert bar.district.sizeHint().width() > 200  # long district names
     natural = sum(w.sizeHint().width() for w in (bar.period, bar.district, bar.topic, bar.status))
     assert bar.minimumSizeHint().width() < natural
+
+
+def test_new_vocabulary_values_reach_the_filters(office_ctx: UiContext, qtbot) -> None:
+    bar = FilterBar(office_ctx, topic_vocab="topic")
+    qtbot.addWidget(bar)
+    bar.topic.set_code("wohnen")
+    codes = [bar.topic.itemData(i) for i in range(bar.topic.count())]
+    assert "energie" not in codes
+    office_ctx.app.vocabulary.set_entry("topic", "energie", "Energiekosten", "Energy costs")
+    with qtbot.assertNotEmitted(bar.changed):
+        office_ctx.announce_vocabulary()
+    codes = [bar.topic.itemData(i) for i in range(bar.topic.count())]
+    assert "energie" in codes
+    assert bar.topic.code() == "wohnen"  # what was chosen stays chosen

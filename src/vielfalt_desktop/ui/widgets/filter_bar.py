@@ -187,6 +187,17 @@ class FilterBar(QWidget):
             layout.addWidget(shrinkable(self.language))
             self.language.changed.connect(relay(self.changed))
 
+        self._vocab_combos = [
+            (combo, vocabulary)
+            for combo, vocabulary in (
+                (self.topic, topic_vocab),
+                (self.status, status_vocab),
+                (self.language, "language"),
+            )
+            if combo is not None and vocabulary
+        ]
+        ctx.bus.vocabulary_changed.connect(self._vocabulary_changed)
+
         self.text = QLineEdit()
         self.text.setPlaceholderText(text_hint or self.tr("Suchen …"))
         self.text.setAccessibleName(self.tr("Suchtext"))
@@ -201,6 +212,11 @@ class FilterBar(QWidget):
         self.reset_button.setAutoDefault(False)
         self.reset_button.clicked.connect(self.reset)
         layout.addWidget(self.reset_button)
+
+    def _vocabulary_changed(self) -> None:
+        """New or renamed values from the coordinator: offer them, keep what is chosen."""
+        for combo, vocabulary in self._vocab_combos:
+            combo.set_choices(vocab_choices(self.ctx.vocab, vocabulary, self.ctx.lang))
 
     def _now(self) -> None:
         self._debounce.stop()
