@@ -65,8 +65,10 @@ class CodeCombo(QComboBox):
             self.addItem(label, code)
             if index == separator_after:
                 self.insertSeparator(self.count())
-        self.blockSignals(False)
         self.set_code(current)
+        self.blockSignals(False)
+        if self.code() != current:  # the chosen value is gone: say so; otherwise nothing changed
+            emit(self.changed)
 
     def code(self) -> str | None:
         data = self.currentData()
