@@ -15,7 +15,7 @@ TARGET_S = 5.0
 
 def run(ctx: Context) -> list[Result]:
     try:
-        reporting: Any = importlib.import_module("vielfalt_desktop.services.reporting")
+        report_export: Any = importlib.import_module("vielfalt_desktop.services.report_export")
     except ImportError as exc:
         return [missing("report_pdf", "s", TARGET_S, f"Berichte fehlen ({exc}).")]
     from vielfalt_desktop.services.demo import SPAN_DAYS
@@ -29,8 +29,8 @@ def run(ctx: Context) -> list[Result]:
             path = ctx.scratch("bericht.pdf")
 
             def report(a: Any = app, p: Any = path) -> Any:
-                built = reporting.build_report(a, start, end)
-                reporting.write_pdf(a, built, p)
+                built = report_export.build_report(a, start, end)
+                report_export.write_pdf(a, built, p)
                 return built
 
             seconds, built = timed(report)

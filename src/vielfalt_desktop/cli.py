@@ -468,17 +468,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.services import reporting
+    from vielfalt_desktop.services import report_export
 
     app = _open(args)
     try:
-        report = reporting.build_report(
+        report = report_export.build_report(
             app, args.date_from, args.date_to, tuple(args.district), threshold=args.threshold
         )
-        reporting.write_pdf(app, report, args.output)
+        report_export.write_pdf(app, report, args.output)
         print(f"Bericht geschrieben: {args.output}")
         if args.csv:
-            reporting.write_csv(app, report, args.csv)
+            report_export.write_csv(app, report, args.csv)
             print(f"Tabelle geschrieben: {args.csv}")
     finally:
         app.close()

@@ -53,7 +53,7 @@ def add_privacy_commands(sub: Any) -> None:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.services import protocols
+    from vielfalt_desktop.services import log_export
     from vielfalt_desktop.services.audit import AuditFilter
 
     app = _open(args)
@@ -72,7 +72,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             suffix = Path(args.output).suffix.lower()
             if suffix not in (".pdf", ".csv"):
                 raise UsageError("Das Prüfprotokoll wird als .pdf oder .csv geschrieben.")
-            write = protocols.write_audit_pdf if suffix == ".pdf" else protocols.write_audit_csv
+            write = log_export.write_audit_pdf if suffix == ".pdf" else log_export.write_audit_csv
             count = write(app, args.output, where)
             print(f"Prüfprotokoll geschrieben: {args.output} ({count} Einträge)")
             print("Hinweis: Die Datei ist nicht verschlüsselt – bitte sicher aufbewahren.")
@@ -153,12 +153,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_deletion_log(args: argparse.Namespace) -> int:
-    from vielfalt_desktop.services import protocols
+    from vielfalt_desktop.services import log_export
 
     app = _open(args)
     try:
         if args.output:
-            count = protocols.write_deletion_log_pdf(app, args.output)
+            count = log_export.write_deletion_log_pdf(app, args.output)
             print(f"Löschprotokoll geschrieben: {args.output} ({count} Einträge)")
             print("Hinweis: Die Datei ist nicht verschlüsselt – bitte sicher aufbewahren.")
             return 0

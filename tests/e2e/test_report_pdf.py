@@ -27,8 +27,8 @@ from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import Conflict, Contact, Event, Partner, Referral
 from vielfalt_desktop.domain.validation import EARLIEST
 from vielfalt_desktop.reports import formatting as fmt
-from vielfalt_desktop.reports.report import Report
-from vielfalt_desktop.services import demo, reporting
+from vielfalt_desktop.reports.published import Report
+from vielfalt_desktop.services import demo, report_export
 from vielfalt_desktop.services.app import App
 
 A5 = (419.53, 595.28)
@@ -156,9 +156,9 @@ def known(app: App, partner: Partner, tmp_path: Path) -> Known:
     ids = fill_known(app, partner)
     out = tmp_path / "ausgabe"
     out.mkdir()
-    report = reporting.build_report(app, PERIOD.start, PERIOD.end)
-    reporting.write_pdf(app, report, out / "bericht.pdf")
-    reporting.write_csv(app, report, out / "bericht.csv")
+    report = report_export.build_report(app, PERIOD.start, PERIOD.end)
+    report_export.write_pdf(app, report, out / "bericht.pdf")
+    report_export.write_csv(app, report, out / "bericht.csv")
     return Known(report, out / "bericht.pdf", out / "bericht.csv", ids)
 
 
@@ -276,7 +276,7 @@ def test_slip_has_partner_data_and_no_client_data(
 ) -> None:
     ids = known.ids
     path = tmp_path / f"verweiszettel_{lang}.pdf"
-    reporting.write_slip(app, ids["verein"], "wohnen", lang, path)
+    report_export.write_slip(app, ids["verein"], "wohnen", lang, path)
     reader = PdfReader(path)
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -313,7 +313,7 @@ def test_slip_shrinks_long_texts_onto_one_page(app: App, tmp_path: Path) -> None
         )
     )
     path = tmp_path / "lang.pdf"
-    reporting.write_slip(app, partner.id, "gesundheit", "de", path)
+    report_export.write_slip(app, partner.id, "gesundheit", "de", path)
     assert len(PdfReader(path).pages) == 1
     assert "Romanes" in pdf_text(path)
 
@@ -345,11 +345,11 @@ def independent_counts(app: App, start: dt.date, end: dt.date) -> dict[str, int]
 def test_report_of_a_2000_contact_demo_store(app: App, tmp_path: Path) -> None:
     demo.fill(app, contacts=2000, seed=5)
     today = app.store.clock.today()
-    report = reporting.build_report(app, EARLIEST, today)
+    report = report_export.build_report(app, EARLIEST, today)
     out = tmp_path / "ausgabe"
     out.mkdir()
-    reporting.write_pdf(app, report, out / "bericht.pdf")
-    reporting.write_csv(app, report, out / "bericht.csv")
+    report_export.write_pdf(app, report, out / "bericht.pdf")
+    report_export.write_csv(app, report, out / "bericht.csv")
     pdf = out / "bericht.pdf"
     assert_qpdf_accepts(pdf)
     assert_fonts_embedded(pdf)
@@ -380,9 +380,9 @@ def test_report_of_a_2000_contact_demo_store(app: App, tmp_path: Path) -> None:
 
 def test_report_of_a_15_contact_store_hides_its_small_cells(app: App, tmp_path: Path) -> None:
     demo.fill(app, contacts=15, seed=2)
-    report = reporting.build_report(app, EARLIEST, app.store.clock.today())
-    reporting.write_pdf(app, report, tmp_path / "klein.pdf")
-    reporting.write_csv(app, report, tmp_path / "klein.csv")
+    report = report_export.build_report(app, EARLIEST, app.store.clock.today())
+    report_export.write_pdf(app, report, tmp_path / "klein.pdf")
+    report_export.write_csv(app, report, tmp_path / "klein.csv")
     lines = read_csv(tmp_path / "klein.csv")[1:]
     numbers = [n for _, m, _, n in lines if m != "Kennzahl"]
     assert numbers.count(".") >= 20
@@ -402,9 +402,9 @@ def test_full_report_of_the_large_data_set_takes_at_most_five_seconds(
 ) -> None:
     demo.fill(app, contacts=100_000, seed=1)
     start = time.perf_counter()
-    report = reporting.build_report(app, EARLIEST, app.store.clock.today())
-    reporting.write_pdf(app, report, tmp_path / "gross.pdf")
-    reporting.write_csv(app, report, tmp_path / "gross.csv")
+    report = report_export.build_report(app, EARLIEST, app.store.clock.today())
+    report_export.write_pdf(app, report, tmp_path / "gross.pdf")
+    report_export.write_csv(app, report, tmp_path / "gross.csv")
     elapsed = time.perf_counter() - start
     assert report.count(report.summary[0].cell) == 100_000  # type: ignore[arg-type]
     assert elapsed <= 5.0, f"{elapsed:.1f} s"

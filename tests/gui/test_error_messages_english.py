@@ -141,7 +141,7 @@ def test_passphrase_dialog_in_english(ctx: UiContext, english: None, qtbot) -> N
     dialog.reject()
 
 
-@pytest.mark.skipif(reports_screen.reporting is None, reason="no report engine")
+@pytest.mark.skipif(reports_screen.report_export is None, reason="no report engine")
 def test_reversed_report_period_in_english(ctx: UiContext, english: None, qtbot) -> None:
     screen = ReportsScreen(_english(ctx))
     qtbot.addWidget(screen)

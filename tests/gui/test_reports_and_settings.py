@@ -19,7 +19,7 @@ from vielfalt_desktop.ui.screens.settings_screen import SettingsScreen
 from vielfalt_desktop.ui.signals import emit
 
 TODAY = dt.date(2026, 11, 24)
-needs_reports = pytest.mark.skipif(reports_screen.reporting is None, reason="no report engine")
+needs_reports = pytest.mark.skipif(reports_screen.report_export is None, reason="no report engine")
 
 
 def test_report_periods() -> None:

@@ -20,7 +20,7 @@ from vielfalt_desktop.domain.audit import day_start
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import RejectedInput, WrongPassphrase
 from vielfalt_desktop.domain.records import Contact, Partner
-from vielfalt_desktop.services import protocols, reporting
+from vielfalt_desktop.services import log_export, report_export
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.services.sync import _check_logs
@@ -173,13 +173,13 @@ def test_exports_write_only_where_asked_and_nothing_to_temp(
     laptop.records.create(contact(note="Termin beim Jobcenter vorbereitet."))
     laptop.sync.export("Koordination", out / "nord.vfb")
     office.sync.import_file(out / "nord.vfb")
-    report = reporting.build_report(office, dt.date(2026, 1, 1), NOW.date())
-    reporting.write_pdf(office, report, out / "bericht.pdf")
-    reporting.write_csv(office, report, out / "bericht.csv")
-    reporting.write_slip(office, partner.id, "arbeit", "de", out / "zettel.pdf")
-    protocols.write_audit_csv(office, out / "pruef.csv")
-    protocols.write_audit_pdf(office, out / "pruef.pdf")
-    protocols.write_deletion_log_pdf(office, out / "loesch.pdf")
+    report = report_export.build_report(office, dt.date(2026, 1, 1), NOW.date())
+    report_export.write_pdf(office, report, out / "bericht.pdf")
+    report_export.write_csv(office, report, out / "bericht.csv")
+    report_export.write_slip(office, partner.id, "arbeit", "de", out / "zettel.pdf")
+    log_export.write_audit_csv(office, out / "pruef.csv")
+    log_export.write_audit_pdf(office, out / "pruef.pdf")
+    log_export.write_deletion_log_pdf(office, out / "loesch.pdf")
 
     assert list(temp.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == [

@@ -25,7 +25,7 @@ from tests.unit.test_services import contact
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.records import AuditEntry, Contact, Partner, Record, VocabEntry
 from vielfalt_desktop.reports.spreadsheet import render_csv_table, safe_cell
-from vielfalt_desktop.services import protocols, reporting
+from vielfalt_desktop.services import log_export, report_export
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.vocabulary import entry_id
 from vielfalt_desktop.store import repository as repo
@@ -165,8 +165,8 @@ def test_report_csv_neutralises_hostile_labels_and_codes(
             for _ in range(6)
         ),
     )
-    report = reporting.build_report(office_app, PERIOD.start, PERIOD.end)
-    reporting.write_csv(office_app, report, tmp_path / "bericht.csv")
+    report = report_export.build_report(office_app, PERIOD.start, PERIOD.end)
+    report_export.write_csv(office_app, report, tmp_path / "bericht.csv")
     lines = read(tmp_path / "bericht.csv")
 
     assert_safe(lines)
@@ -207,7 +207,7 @@ def test_audit_csv_neutralises_hostile_entries(app: App, tmp_path: Path) -> None
             detail="\t" + DDE,
         ),
     )
-    assert protocols.write_audit_csv(app, tmp_path / "pruef.csv") == 4
+    assert log_export.write_audit_csv(app, tmp_path / "pruef.csv") == 4
     lines = read(tmp_path / "pruef.csv")
 
     assert lines[0] == ["Zeitpunkt", "Gerät", "Aktion", "Art", "Kennung", "Anzahl", "Hinweis"]
@@ -217,7 +217,7 @@ def test_audit_csv_neutralises_hostile_entries(app: App, tmp_path: Path) -> None
     counts = [line[5] for line in lines[1:]]
     assert sorted(int(c) for c in counts) == [-3, 1, 1, 1234]  # numbers, not text
     # The PDF of the same trail does not break on the malformed time stamp either.
-    assert protocols.write_audit_pdf(app, tmp_path / "pruef.pdf") == 5
+    assert log_export.write_audit_pdf(app, tmp_path / "pruef.pdf") == 5
 
 
 @pytest.fixture
@@ -235,7 +235,7 @@ def test_audit_csv_neutralises_a_hostile_device_name(
     laptop.records.create(contact())
     laptop.sync.export("Koordination", tmp_path / "nord.vfb")
     office.sync.import_file(tmp_path / "nord.vfb")
-    protocols.write_audit_csv(office, tmp_path / "pruef.csv")
+    log_export.write_audit_csv(office, tmp_path / "pruef.csv")
     lines = read(tmp_path / "pruef.csv")
 
     assert_safe(lines)

@@ -27,7 +27,7 @@ from vielfalt_desktop.domain.messages import Message, kind_label
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.domain.retention import RetentionPolicy
 from vielfalt_desktop.reports.disclosure import check_threshold
-from vielfalt_desktop.services import reporting
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.passphrase import PassphraseChange
 from vielfalt_desktop.services.setup import SetupError, SetupWizard, Step, estimate
@@ -132,7 +132,7 @@ def test_rules_give_the_german_of_before(app: App) -> None:
         "bleiben, sonst können einzelne Personen erkennbar werden."
     )
     with pytest.raises(ValidationError) as reversed_period:
-        reporting.build_report(app, dt.date(2026, 6, 30), dt.date(2026, 1, 1))
+        report_export.build_report(app, dt.date(2026, 6, 30), dt.date(2026, 1, 1))
     assert reversed_period.value.problems["date_to"] == (
         "Der Berichtszeitraum endet (01.01.2026) vor seinem Beginn (30.06.2026)."
     )

@@ -10,8 +10,8 @@ from tests.unit.test_reports_statistics import PERIOD, fill_known
 
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.reports.csv_export import HEADER, csv_rows, render_csv
-from vielfalt_desktop.reports.report import Report
-from vielfalt_desktop.services import reporting
+from vielfalt_desktop.reports.published import Report
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.services.app import App
 
 
@@ -29,7 +29,7 @@ def partner(office_partner: Partner) -> Partner:
 @pytest.fixture
 def report(app: App, partner: Partner) -> Report:
     fill_known(app, partner)
-    return reporting.build_report(app, PERIOD.start, PERIOD.end)
+    return report_export.build_report(app, PERIOD.start, PERIOD.end)
 
 
 def parse(data: bytes) -> list[list[str]]:

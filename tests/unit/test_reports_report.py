@@ -12,9 +12,9 @@ from tests.unit.test_reports_statistics import PERIOD, fill_known
 from vielfalt_desktop.domain.errors import NotFound, ValidationError, VielfaltError
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.reports import formatting as fmt
-from vielfalt_desktop.reports.report import Report
+from vielfalt_desktop.reports.published import Report
 from vielfalt_desktop.reports.statistics import CellKey
-from vielfalt_desktop.services import reporting
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.services.app import App
 
 
@@ -32,7 +32,7 @@ def partner(office_partner: Partner) -> Partner:
 @pytest.fixture
 def report(app: App, partner: Partner) -> Report:
     fill_known(app, partner)
-    return reporting.build_report(app, PERIOD.start, PERIOD.end)
+    return report_export.build_report(app, PERIOD.start, PERIOD.end)
 
 
 def c(report: Report, measure: str, **conditions: str) -> int | None:
@@ -63,21 +63,21 @@ def test_rates_from_withheld_counts_are_withheld(app: App, partner: Partner) -> 
     fill_known(app, partner)
     # With threshold 5 the five settled conflicts are withheld, and so is everything
     # computed from them: the rate and the median.
-    report = reporting.build_report(app, PERIOD.start, PERIOD.end, threshold=5)
+    report = report_export.build_report(app, PERIOD.start, PERIOD.end, threshold=5)
     assert c(report, "konflikte", status="beigelegt") is None
     assert report.figure("beilegungsquote").text("rate") == fmt.SUPPRESSED
     assert report.figure("tage_bis_beilegung").text("days") == fmt.SUPPRESSED
 
 
 def test_rates_without_cases_are_not_meaningful(app: App) -> None:
-    report = reporting.build_report(app, PERIOD.start, PERIOD.end)
+    report = report_export.build_report(app, PERIOD.start, PERIOD.end)
     assert report.figure("annahmequote").text("rate") == fmt.NOT_MEANINGFUL
     assert report.figure("tage_bis_beilegung").text("days") == fmt.NOT_MEANINGFUL
     assert report.figure("kontakte").text("count") == fmt.ZERO
 
 
 def test_preview_for_the_screen(report: Report) -> None:
-    shown = reporting.preview(report)
+    shown = report_export.preview(report)
     assert shown["Berichtszeitraum"] == "01.01.2026–30.06.2026"
     assert shown["Kontakte"] == "33"
     assert shown["Annahmequote"] == f"68,8{fmt.NBSP}%"
@@ -93,7 +93,7 @@ def test_report_knows_who_made_it_and_when(report: Report, app: App) -> None:
 
 def test_area_codes_stand_for_their_districts(app: App, partner: Partner) -> None:
     fill_known(app, partner)
-    report = reporting.build_report(app, PERIOD.start, PERIOD.end, districts=("nord",))
+    report = report_export.build_report(app, PERIOD.start, PERIOD.end, districts=("nord",))
     assert c(report, "kontakte") == 19
     assert [code for code, _ in report.districts] == [
         "neue_neustadt",
@@ -105,14 +105,14 @@ def test_area_codes_stand_for_their_districts(app: App, partner: Partner) -> Non
 
 def test_input_is_checked_with_german_messages(app: App) -> None:
     with pytest.raises(ValidationError, match=r"endet .* vor seinem Beginn") as error:
-        reporting.build_report(app, dt.date(2026, 6, 1), dt.date(2026, 5, 31))
+        report_export.build_report(app, dt.date(2026, 6, 1), dt.date(2026, 5, 31))
     assert set(error.value.problems) == {"date_to"}
     with pytest.raises(ValidationError, match="Unbekannter Stadtteil: „atlantis“"):
-        reporting.build_report(app, PERIOD.start, PERIOD.end, districts=("atlantis",))
+        report_export.build_report(app, PERIOD.start, PERIOD.end, districts=("atlantis",))
     with pytest.raises(ValidationError, match="mindestens 3"):
-        reporting.build_report(app, PERIOD.start, PERIOD.end, threshold=2)
+        report_export.build_report(app, PERIOD.start, PERIOD.end, threshold=2)
     with pytest.raises(ValidationError, match="als Datum"):
-        reporting.build_report(app, "2026-01-01", PERIOD.end)  # type: ignore[arg-type]
+        report_export.build_report(app, "2026-01-01", PERIOD.end)  # type: ignore[arg-type]
 
 
 def test_files_are_written_atomically_and_errors_are_clear(
@@ -122,35 +122,35 @@ def test_files_are_written_atomically_and_errors_are_clear(
     tmp_path.mkdir()
     target = tmp_path / "bericht.pdf"
     target.write_bytes(b"old")
-    reporting.write_pdf(app, report, target)
+    report_export.write_pdf(app, report, target)
     assert target.read_bytes().startswith(b"%PDF-")
-    reporting.write_csv(app, report, tmp_path / "bericht.csv")
+    report_export.write_csv(app, report, tmp_path / "bericht.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bericht.csv", "bericht.pdf"]
     reports = [e.detail for e in app.audit.entries() if e.action == "report"]
     assert reports == ["csv", "pdf"]  # newest first
     with pytest.raises(VielfaltError, match=r"Ordner .* existiert nicht"):
-        reporting.write_pdf(app, report, tmp_path / "fehlt" / "bericht.pdf")
+        report_export.write_pdf(app, report, tmp_path / "fehlt" / "bericht.pdf")
     if os.name == "posix" and os.geteuid() != 0:
         locked = tmp_path / "gesperrt"
         locked.mkdir(mode=0o500)
         with pytest.raises(VielfaltError, match="lässt sich nicht speichern"):
-            reporting.write_pdf(app, report, locked / "bericht.pdf")
+            report_export.write_pdf(app, report, locked / "bericht.pdf")
 
 
 def test_slip_input_is_checked(app: App, partner: Partner, tmp_path: Path) -> None:
     tmp_path = tmp_path / "ausgabe"
     tmp_path.mkdir()
     with pytest.raises(ValidationError, match="Deutsch"):
-        reporting.write_slip(app, partner.id, "wohnen", "fr", tmp_path / "s.pdf")
+        report_export.write_slip(app, partner.id, "wohnen", "fr", tmp_path / "s.pdf")
     with pytest.raises(ValidationError, match="kein bekanntes Thema"):
-        reporting.write_slip(app, partner.id, "astrologie", "de", tmp_path / "s.pdf")
+        report_export.write_slip(app, partner.id, "astrologie", "de", tmp_path / "s.pdf")
     with pytest.raises(NotFound):
-        reporting.write_slip(app, "no-such-id", "wohnen", "de", tmp_path / "s.pdf")
+        report_export.write_slip(app, "no-such-id", "wohnen", "de", tmp_path / "s.pdf")
     assert not list(tmp_path.iterdir())
 
 
 def test_file_stem(report: Report) -> None:
-    assert reporting.file_stem(report) == "Vielfalt-Bericht_2026-01-01_2026-06-30"
+    assert report_export.file_stem(report) == "Vielfalt-Bericht_2026-01-01_2026-06-30"
 
 
 def test_german_formats() -> None:

@@ -28,7 +28,7 @@ from vielfalt_desktop.domain.records import (
 )
 from vielfalt_desktop.domain.retention import RetentionPolicy, months_before
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.services.protocols import write_deletion_log_pdf
+from vielfalt_desktop.services.log_export import write_deletion_log_pdf
 from vielfalt_desktop.store.models import CONFLICT_LOG_TABLE, TABLE_BY_KIND
 
 TODAY = NOW.date()

@@ -2,7 +2,7 @@
 
 Header ``Bereich;Merkmal;Wert;Anzahl``; one line per published cell of every table, in the
 order of the PDF, followed by the key figures. Withheld cells are ".", exactly as in the PDF
-(the same :class:`~vielfalt_desktop.reports.report.Report`). Counts are plain digits so Excel
+(the same :class:`~vielfalt_desktop.reports.published.Report`). Counts are plain digits so Excel
 reads them as numbers; rates and medians carry a decimal comma. Written through
 :func:`~vielfalt_desktop.reports.spreadsheet.render_csv_table`, so no label can become a
 formula.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vielfalt_desktop.reports import formatting as fmt
-from vielfalt_desktop.reports.report import Report
+from vielfalt_desktop.reports.published import Report
 from vielfalt_desktop.reports.spreadsheet import render_csv_table
 
 __all__ = ["HEADER", "csv_rows", "render_csv"]

@@ -3,7 +3,7 @@
 Layout: a cover, a one-page summary ("Auf einen Blick"), one section per area with its key
 figures, tables and charts, and closing notes on definitions and small-cell protection.
 Every text is set in the embedded DejaVu Sans; numbers in German format; "Seite X von Y".
-Only published values (:class:`~vielfalt_desktop.reports.report.Report`) are drawn.
+Only published values (:class:`~vielfalt_desktop.reports.published.Report`) are drawn.
 """
 
 from __future__ import annotations
@@ -44,9 +44,10 @@ from reportlab.platypus import (
 
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.fonts import register_fonts
-from vielfalt_desktop.reports.report import CITY, PROJECT, Report
-from vielfalt_desktop.reports.statistics import MONTHS_DE, Chart, Row
-from vielfalt_desktop.reports.statistics import Table as StatTable
+from vielfalt_desktop.reports.published import CITY, PROJECT, Report
+from vielfalt_desktop.reports.statistics import MONTHS_DE
+from vielfalt_desktop.reports.tables import Chart, Row
+from vielfalt_desktop.reports.tables import Table as StatTable
 
 __all__ = ["render_pdf"]
 

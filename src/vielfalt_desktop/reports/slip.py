@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.reports.fonts import register_fonts
-from vielfalt_desktop.reports.report import CITY, PROJECT
+from vielfalt_desktop.reports.published import CITY, PROJECT
 
 __all__ = ["LANGUAGES", "SlipLanguage", "render_slip"]
 

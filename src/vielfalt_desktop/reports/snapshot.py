@@ -33,7 +33,7 @@ from sqlalchemy import Column as SqlColumn
 from sqlalchemy import Table as SqlTable
 
 from vielfalt_desktop.domain.vocab import HOME_COUNTRY, Vocabularies
-from vielfalt_desktop.reports.model import Period
+from vielfalt_desktop.reports.tables import Period
 from vielfalt_desktop.store.models import TABLE_BY_KIND
 
 __all__ = ["EVENT_PARTICIPANTS", "SETTLED", "UNKNOWN", "Counts", "Snapshot"]

@@ -3,7 +3,7 @@
 The counting itself runs in SQLite (:mod:`reports.snapshot`); this module arranges the counts
 into tables (vocabulary order, German labels, codes kept), registers every published sum as an
 :class:`~vielfalt_desktop.reports.disclosure.Equation`, and collects the key figures. The raw
-values never reach a rendered report — :mod:`reports.report` publishes them through
+values never reach a rendered report — :mod:`reports.published` publishes them through
 :mod:`reports.disclosure` first.
 """
 
@@ -15,7 +15,8 @@ from sqlalchemy import Connection
 
 from vielfalt_desktop.domain.vocab import Vocabularies, Vocabulary
 from vielfalt_desktop.reports.disclosure import Equation
-from vielfalt_desktop.reports.model import (
+from vielfalt_desktop.reports.snapshot import EVENT_PARTICIPANTS, SETTLED, UNKNOWN, Counts, Snapshot
+from vielfalt_desktop.reports.tables import (
     CellKey,
     Chart,
     ChartKind,
@@ -28,7 +29,6 @@ from vielfalt_desktop.reports.model import (
     Statistics,
     Table,
 )
-from vielfalt_desktop.reports.snapshot import EVENT_PARTICIPANTS, SETTLED, UNKNOWN, Counts, Snapshot
 
 __all__ = [
     "MONTHS_DE",

@@ -20,10 +20,10 @@ from vielfalt_desktop.domain.messages import Message, role_label
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.audit import AuditService
+from vielfalt_desktop.services.counts import CountService
 from vielfalt_desktop.services.overview import OverviewService
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.services.retention import RetentionService
-from vielfalt_desktop.services.stats import StatsService
 from vielfalt_desktop.services.sync import SyncService
 from vielfalt_desktop.services.vocabulary import VocabularyService
 from vielfalt_desktop.store.database import QUICK, Busy, DataPaths, Store, StoreBusy
@@ -59,7 +59,7 @@ class App:
         self.vocabulary = VocabularyService(self.records, self.refresh_vocabulary)
         if vocab is None:
             self._vocab = self.vocabulary.effective()
-        self.stats = StatsService(store)
+        self.stats = CountService(store)
         self.sync = SyncService(store, current, on_vocabulary=self.refresh_vocabulary)
         self.audit = AuditService(store)
         self.retention = RetentionService(store, current)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.audit import ACTIONS
 from vielfalt_desktop.domain.errors import VielfaltError
-from vielfalt_desktop.services import protocols
+from vielfalt_desktop.services import log_export
 from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int, fmt_stamp
@@ -424,7 +424,7 @@ class AuditPage(LogPage):
         if target is None:
             return None
         app, where = self.ctx.app, self.model.filter
-        write = protocols.write_audit_pdf if kind == "pdf" else protocols.write_audit_csv
+        write = log_export.write_audit_pdf if kind == "pdf" else log_export.write_audit_csv
         return self.write(lambda: write(app, target, where), target)
 
     # --- state across locking -----------------------------------------------------------
@@ -559,7 +559,7 @@ class DeletionLogPage(LogPage):
         if target is None:
             return None
         app = self.ctx.app
-        return self.write(lambda: protocols.write_deletion_log_pdf(app, target), target)
+        return self.write(lambda: log_export.write_deletion_log_pdf(app, target), target)
 
 
 class PrivacyScreen(Screen):

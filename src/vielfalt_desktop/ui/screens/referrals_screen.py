@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from vielfalt_desktop.domain.errors import NotFound, VielfaltError
 from vielfalt_desktop.domain.records import Contact, Partner, Referral
-from vielfalt_desktop.services import reporting
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.ui.forms.referral_form import ReferralForm
 from vielfalt_desktop.ui.forms.referral_status_dialog import ReferralStatusDialog
 from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int
@@ -83,7 +83,7 @@ class ReferralsScreen(ListScreen[Referral]):
         record = self.selected()
         if record is None:
             return None
-        name = reporting.slip_stem(self.partner_names(record.partner_id))
+        name = report_export.slip_stem(self.partner_names(record.partner_id))
         folder = self.ctx.settings.last("report_dir") or str(Path.home())
         path, _f = QFileDialog.getSaveFileName(
             self,
@@ -95,7 +95,7 @@ class ReferralsScreen(ListScreen[Referral]):
             return None
         target = Path(path)
         try:
-            reporting.write_slip(self.ctx.app, record.partner_id, record.topic, lang, target)
+            report_export.write_slip(self.ctx.app, record.partner_id, record.topic, lang, target)
         except VielfaltError as exc:
             QMessageBox.warning(self, self.tr("Nicht gespeichert"), error_text(exc))
             return None

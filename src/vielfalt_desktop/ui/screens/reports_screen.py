@@ -1,7 +1,7 @@
 """Berichte: a period and an area, a preview of the key numbers, PDF/CSV export.
 
 The numbers are computed off the UI thread (a large store takes a moment) by the report
-service (``vielfalt_desktop.services.reporting``).
+service (``vielfalt_desktop.services.report_export``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from vielfalt_desktop.domain.errors import VielfaltError
-from vielfalt_desktop.services import reporting
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
@@ -104,7 +104,7 @@ class ReportsScreen(Screen):
             self.area.addItem(label, code)
         self.threshold = QSpinBox()
         self.threshold.setRange(3, 20)
-        self.threshold.setValue(reporting.DEFAULT_THRESHOLD)
+        self.threshold.setValue(report_export.DEFAULT_THRESHOLD)
         self.threshold.setAccessibleName(self.tr("Kleine Zahlen verbergen bis"))
         self.threshold.setMaximumWidth(90)
         self.area.setMaximumWidth(420)
@@ -221,14 +221,14 @@ class ReportsScreen(Screen):
         self.report = None
         self._working(True)
         self.task = run_task(
-            lambda: reporting.build_report(app, *args), done=self._computed, failed=self._failed
+            lambda: report_export.build_report(app, *args), done=self._computed, failed=self._failed
         )
         return self.task
 
     def _computed(self, report: Any) -> None:
         self.task = None
         self.report = report
-        shown = reporting.preview(report)
+        shown = report_export.preview(report)
         self.preview.setRowCount(len(shown))
         for row, (label, value) in enumerate(shown.items()):
             self.preview.setItem(row, 0, QTableWidgetItem(label))
@@ -267,7 +267,7 @@ class ReportsScreen(Screen):
             return None
         folder = self.ctx.settings.last("report_dir") or str(Path.home())
         suffix = ".pdf" if kind == "pdf" else ".csv"
-        suggestion = str(Path(folder) / f"{reporting.file_stem(self.report)}{suffix}")
+        suggestion = str(Path(folder) / f"{report_export.file_stem(self.report)}{suffix}")
         filters = (
             self.tr("PDF-Dokument (*.pdf)") if kind == "pdf" else self.tr("CSV-Tabelle (*.csv)")
         )
@@ -280,7 +280,7 @@ class ReportsScreen(Screen):
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         self.ctx.settings.remember("report_dir", str(target.parent))
-        write = reporting.write_pdf if kind == "pdf" else reporting.write_csv
+        write = report_export.write_pdf if kind == "pdf" else report_export.write_csv
         report = self.report
         self.message.setText(self.tr("Die Datei wird geschrieben …"))
         self._working(True)

@@ -1,4 +1,6 @@
-"""Reports for the coordinator: the use case behind `vielfalt report` and the Berichte screen.
+"""The coordinator's report, built and written as files; also the referral slip.
+
+The use case behind `vielfalt report`, the Berichte screen and the Verweise screen's slip:
 
     report = build_report(app, date(2026, 1, 1), date(2026, 6, 30))
     write_pdf(app, report, Path("bericht.pdf"))
@@ -25,9 +27,10 @@ from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.csv_export import render_csv
 from vielfalt_desktop.reports.disclosure import DEFAULT_THRESHOLD, check_threshold
 from vielfalt_desktop.reports.pdf import render_pdf
-from vielfalt_desktop.reports.report import Report, publish
+from vielfalt_desktop.reports.published import Report, publish
 from vielfalt_desktop.reports.slip import LANGUAGES, SlipLanguage, render_slip
-from vielfalt_desktop.reports.statistics import Period, compute_statistics
+from vielfalt_desktop.reports.statistics import compute_statistics
+from vielfalt_desktop.reports.tables import Period
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.sync.naming import file_slug
 

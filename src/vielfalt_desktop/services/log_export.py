@@ -1,6 +1,9 @@
-"""The deletion log and the audit trail as files for the data protection officer.
+"""Log exports ("Protokolle"): the deletion log and the audit trail as files.
 
-Written atomically to the path the user chose, like every export; the export is itself logged.
+For the data protection officer: the deletion log as PDF, the audit trail as PDF or CSV
+(`vielfalt audit -o`, `vielfalt deletion-log -o`, the Datenschutz screen). Written atomically
+to the path the user chose, like every export; the export is itself logged. The PDF layout is
+:mod:`vielfalt_desktop.reports.log_pdf`.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from pathlib import Path
 
 from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
 from vielfalt_desktop.reports import formatting as fmt
-from vielfalt_desktop.reports.protocol import Protocol, render_protocol
+from vielfalt_desktop.reports.log_pdf import LogDocument, render_log_pdf
 from vielfalt_desktop.reports.spreadsheet import render_csv_table
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter, AuditRow
-from vielfalt_desktop.services.reporting import save_export
+from vielfalt_desktop.services.report_export import save_export
 
 MAX_AUDIT_ROWS = 100_000
 RECORD_KIND_LABELS = {
@@ -48,7 +51,7 @@ def _when(at: str) -> str:
 def write_deletion_log_pdf(app: App, path: Path) -> int:
     """The deletion log of this store (its own runs and, at the coordinator, the laptops')."""
     entries = app.retention.deletion_log()
-    protocol = Protocol(
+    document = LogDocument(
         title="Löschprotokoll",
         facts=_produced(app),
         columns=("Zeitpunkt", "Gerät", "Regel", "Art der Einträge", "Anzahl", "Stichtag"),
@@ -72,7 +75,7 @@ def write_deletion_log_pdf(app: App, path: Path) -> int:
             "lag. Das Protokoll enthält keine Inhalte der Einträge."
         ),
     )
-    save_export(path, render_protocol(protocol))
+    save_export(path, render_log_pdf(document))
     app.audit.log("log_export", record_kind="deletion_log", count=len(entries), detail="pdf")
     return len(entries)
 
@@ -94,7 +97,7 @@ AUDIT_COLUMNS = ("Zeitpunkt", "Gerät", "Aktion", "Art", "Kennung", "Anzahl", "H
 
 def write_audit_pdf(app: App, path: Path, where: AuditFilter | None = None) -> int:
     entries = app.audit.entries(where or AuditFilter(), limit=MAX_AUDIT_ROWS)
-    protocol = Protocol(
+    document = LogDocument(
         title="Prüfprotokoll",
         facts=_produced(app),
         columns=AUDIT_COLUMNS,
@@ -106,7 +109,7 @@ def write_audit_pdf(app: App, path: Path, where: AuditFilter | None = None) -> i
             "Kennung). Das Protokoll wird nur ergänzt, nie geändert, und enthält keine Inhalte."
         ),
     )
-    save_export(path, render_protocol(protocol))
+    save_export(path, render_log_pdf(document))
     app.audit.log("log_export", record_kind="audit", count=len(entries), detail="pdf")
     return len(entries)
 

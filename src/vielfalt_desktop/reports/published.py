@@ -1,8 +1,9 @@
-"""A report ready to publish: the statistics after small-cell protection.
+"""The published report: the statistics after small-cell protection, what every renderer draws.
 
-:class:`Report` holds only what may be printed. A withheld count is ``None`` here, so no
-renderer (PDF, CSV, the GUI preview) can show it by mistake; the raw values stay behind in
-:class:`~vielfalt_desktop.reports.statistics.Statistics`.
+:func:`publish` applies :mod:`~vielfalt_desktop.reports.disclosure` to the raw
+:class:`~vielfalt_desktop.reports.tables.Statistics` and computes the key figures from the
+published cells only. :class:`Report` holds only what may be printed: a withheld count is
+``None`` here, so no renderer (PDF, CSV, the GUI preview) can show it by mistake.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.disclosure import suppress
-from vielfalt_desktop.reports.statistics import (
+from vielfalt_desktop.reports.tables import (
     CellKey,
     Figure,
     Period,

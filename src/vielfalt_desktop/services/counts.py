@@ -1,4 +1,8 @@
-"""Counts for `stats` and the overview screen."""
+"""Quick record counts: how many contacts, referrals, … the store holds (`vielfalt stats`).
+
+Plain totals of everything stored, for the command line and the tests. Not the coordinator's
+report — that is :mod:`vielfalt_desktop.services.report_export`, with small-cell protection.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ COUNT_KEYS = {
 }
 
 
-class StatsService:
+class CountService:
     def __init__(self, store: Store) -> None:
         self.store = store
 

@@ -1,6 +1,9 @@
-"""Protocols for the data protection officer as PDF: the deletion log and the audit trail.
+"""Log exports ("Protokolle") as PDF: the deletion log and the audit trail, one table each.
 
-They list what happened — counts, kinds, devices, record ids — never what a record said.
+For the data protection officer. A :class:`LogDocument` is a title, a few facts and the rows;
+:func:`render_log_pdf` sets it on A4 with the report's page furniture. The rows list what
+happened — counts, kinds, devices, record ids — never what a record said. Which rows go in is
+decided by :mod:`vielfalt_desktop.services.log_export`.
 """
 
 from __future__ import annotations
@@ -32,13 +35,13 @@ from vielfalt_desktop.reports.pdf import (
     RULE,
     _NumberedCanvas,
 )
-from vielfalt_desktop.reports.report import CITY
+from vielfalt_desktop.reports.published import CITY
 
-__all__ = ["Protocol", "render_protocol"]
+__all__ = ["LogDocument", "render_log_pdf"]
 
 
 @dataclass(frozen=True, slots=True)
-class Protocol:
+class LogDocument:
     title: str
     facts: tuple[tuple[str, str], ...]  # e.g. ("Gerät", "Koordination"), shown under the title
     columns: tuple[str, ...]
@@ -49,7 +52,7 @@ class Protocol:
     numeric: tuple[int, ...] = ()  # columns set flush right
 
 
-def render_protocol(protocol: Protocol) -> bytes:
+def render_log_pdf(document: LogDocument) -> bytes:
     regular, bold = register_fonts()
     text_width = PAGE_WIDTH - 2 * MARGIN
     title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20, textColor=ACCENT)
@@ -61,29 +64,29 @@ def render_protocol(protocol: Protocol) -> bytes:
     number = ParagraphStyle("number", parent=cell, alignment=2)
     number_head = ParagraphStyle("number_head", parent=head, alignment=2)
     story: list[Flowable] = [
-        Paragraph(escape(protocol.title), title),
+        Paragraph(escape(document.title), title),
         Spacer(1, 0.3 * cm),
     ]
-    for label, value in protocol.facts:
+    for label, value in document.facts:
         story.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", body))
-    if protocol.explanation:
-        story += [Spacer(1, 0.2 * cm), Paragraph(escape(protocol.explanation), small)]
+    if document.explanation:
+        story += [Spacer(1, 0.2 * cm), Paragraph(escape(document.explanation), small)]
     story.append(Spacer(1, 0.5 * cm))
-    if not protocol.rows:
-        story.append(Paragraph(escape(protocol.empty), body))
+    if not document.rows:
+        story.append(Paragraph(escape(document.empty), body))
     else:
 
         def styled(column: int, header: bool) -> ParagraphStyle:
-            if column in protocol.numeric:
+            if column in document.numeric:
                 return number_head if header else number
             return head if header else cell
 
-        data = [[Paragraph(escape(c), styled(i, True)) for i, c in enumerate(protocol.columns)]]
+        data = [[Paragraph(escape(c), styled(i, True)) for i, c in enumerate(document.columns)]]
         data += [
             [Paragraph(escape(v), styled(i, False)) for i, v in enumerate(row)]
-            for row in protocol.rows
+            for row in document.rows
         ]
-        table = LongTable(data, colWidths=[w * text_width for w in protocol.widths], repeatRows=1)
+        table = LongTable(data, colWidths=[w * text_width for w in document.widths], repeatRows=1)
         table.setStyle(
             TableStyle(
                 [
@@ -103,10 +106,10 @@ def render_protocol(protocol: Protocol) -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=protocol.title,
+        title=document.title,
         author=CITY,
     )
-    footer = f"{protocol.title} · {len(protocol.rows)} Einträge"
+    footer = f"{document.title} · {len(document.rows)} Einträge"
     canvas = functools.partial(_NumberedCanvas, footer=footer, font=regular, cover=False)
     doc.build(story, canvasmaker=canvas)
     return buffer.getvalue()

@@ -1,11 +1,14 @@
-"""The shape of the statistics: cells, tables, sections, key figures.
+"""The building blocks of a report: cells, tables, sections, key figures, the period.
+
+The types only (no counting, no drawing); :mod:`~vielfalt_desktop.reports.statistics` fills
+them, :mod:`~vielfalt_desktop.reports.published` publishes them, the PDF and CSV draw them.
 
 Every number is a *cell* with a stable :class:`CellKey` (a measure such as ``kontakte`` plus
 conditions such as ``zielgruppe=drittstaat``). The same quantity has the same key wherever it
 appears (the total of contacts closes every contact table; the column totals of the
 area × third-country table are the rows of the third-country table), so small-cell protection
 treats it once and consistently. Tables only *refer* to cells; raw values live in
-:attr:`Statistics.values`, published ones in :attr:`~vielfalt_desktop.reports.report.Report`.
+:attr:`Statistics.values`, published ones in :class:`~vielfalt_desktop.reports.published.Report`.
 """
 
 from __future__ import annotations
