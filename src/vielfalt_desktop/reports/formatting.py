@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
+    "MONTHS_DE",
     "NBSP",
     "NOT_MEANINGFUL",
     "SUPPRESSED",
@@ -23,6 +24,22 @@ SUPPRESSED = "."
 ZERO = "–"
 NOT_MEANINGFUL = "x"
 NBSP = "\u00a0"
+
+#: Abbreviated German month names, as in the tables and charts ("März 2026", "Sept. 2026").
+MONTHS_DE = (
+    "Jan.",
+    "Feb.",
+    "März",
+    "Apr.",
+    "Mai",
+    "Juni",
+    "Juli",
+    "Aug.",
+    "Sept.",
+    "Okt.",
+    "Nov.",
+    "Dez.",
+)
 
 
 def legend(threshold: int) -> tuple[tuple[str, str], ...]:

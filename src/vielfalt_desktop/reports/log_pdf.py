@@ -25,17 +25,17 @@ from reportlab.platypus import (
 )
 
 from vielfalt_desktop.reports.fonts import register_fonts
-from vielfalt_desktop.reports.pdf import (
+from vielfalt_desktop.reports.pdf_page import (
     ACCENT,
     ACCENT_LIGHT,
+    CITY,
     INK,
     MARGIN,
     MUTED,
     PAGE_WIDTH,
     RULE,
-    _NumberedCanvas,
+    NumberedCanvas,
 )
-from vielfalt_desktop.reports.published import CITY
 
 __all__ = ["LogDocument", "render_log_pdf"]
 
@@ -110,6 +110,6 @@ def render_log_pdf(document: LogDocument) -> bytes:
         author=CITY,
     )
     footer = f"{document.title} · {len(document.rows)} Einträge"
-    canvas = functools.partial(_NumberedCanvas, footer=footer, font=regular, cover=False)
+    canvas = functools.partial(NumberedCanvas, footer=footer, font=regular, cover=False)
     doc.build(story, canvasmaker=canvas)
     return buffer.getvalue()

@@ -4,26 +4,23 @@ Layout: a cover, a one-page summary ("Auf einen Blick"), one section per area wi
 figures, tables and charts, and closing notes on definitions and small-cell protection.
 Every text is set in the embedded DejaVu Sans; numbers in German format; "Seite X von Y".
 Only published values (:class:`~vielfalt_desktop.reports.published.Report`) are drawn.
+
+This module holds the tables and the pages; the charts are :mod:`.pdf_charts`, the page
+furniture, colours and styles (shared with the log exports and the slip) :mod:`.pdf_page`.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.charts.textlabels import NA_Label
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Rect
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -39,165 +36,39 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.fonts import register_fonts
-from vielfalt_desktop.reports.published import CITY, PROJECT, Report
-from vielfalt_desktop.reports.statistics import MONTHS_DE
-from vielfalt_desktop.reports.tables import Chart, Row
+from vielfalt_desktop.reports.pdf_charts import chart_drawing, chart_points, visible_rows
+from vielfalt_desktop.reports.pdf_page import (
+    ACCENT,
+    ACCENT_LIGHT,
+    BODY_WIDTH,
+    CITY,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PROJECT,
+    RULE,
+    SUBTOTAL_BG,
+    NumberedCanvas,
+    Styles,
+    indented,
+    new_drawing,
+    paragraph,
+    right,
+    table_style,
+)
+from vielfalt_desktop.reports.published import Report
 from vielfalt_desktop.reports.tables import Table as StatTable
 
 __all__ = ["render_pdf"]
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 2 * cm
-BODY_WIDTH = PAGE_WIDTH - 2 * MARGIN
-
-INK = colors.HexColor("#1d2b36")
-MUTED = colors.HexColor("#5b6770")
-ACCENT = colors.HexColor("#1f5f8b")
-ACCENT_LIGHT = colors.HexColor("#e3edf4")
-RULE = colors.HexColor("#b8c4cc")
-SUBTOTAL_BG = colors.HexColor("#f1f4f6")
-PALETTE = (
-    colors.HexColor("#1f5f8b"),
-    colors.HexColor("#e07b39"),
-    colors.HexColor("#4e9a6b"),
-    colors.HexColor("#b5485d"),
-    colors.HexColor("#8e7cc3"),
-    colors.HexColor("#c9a227"),
-    colors.HexColor("#5aa5c8"),
-    colors.HexColor("#8c8c8c"),
-)
-WITHHELD_COLOUR = colors.HexColor("#d5d9dc")
-
-#: Category labels longer than this are shortened in charts (tables show them in full).
-CHART_LABEL_WIDTH = 7.2 * cm
-
-
-@dataclass(frozen=True)
-class _Styles:
-    regular: str
-    bold: str
-
-    def style(self, name: str, **kw: Any) -> ParagraphStyle:
-        base: dict[str, Any] = {
-            "fontName": self.regular,
-            "fontSize": 9.5,
-            "leading": 13,
-            "textColor": INK,
-        }
-        base.update(kw)
-        return ParagraphStyle(name, **base)
-
-    @functools.cached_property
-    def body(self) -> ParagraphStyle:
-        return self.style("body", spaceAfter=6)
-
-    @functools.cached_property
-    def small(self) -> ParagraphStyle:
-        return self.style("small", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=2)
-
-    @functools.cached_property
-    def cell(self) -> ParagraphStyle:
-        return self.style("cell", fontSize=8.5, leading=10.5)
-
-    @functools.cached_property
-    def cell_bold(self) -> ParagraphStyle:
-        return self.style("cell_bold", fontName=self.bold, fontSize=8.5, leading=10.5)
-
-    @functools.cached_property
-    def head(self) -> ParagraphStyle:
-        return self.style(
-            "head", fontName=self.bold, fontSize=7.5, leading=9.5, textColor=colors.white
-        )
-
-    @functools.cached_property
-    def head_right(self) -> ParagraphStyle:
-        return self.style(
-            "head_right",
-            fontName=self.bold,
-            fontSize=7.5,
-            leading=9.5,
-            textColor=colors.white,
-            alignment=TA_RIGHT,
-        )
-
-    @functools.cached_property
-    def h1(self) -> ParagraphStyle:
-        return self.style(
-            "h1",
-            fontName=self.bold,
-            fontSize=16,
-            leading=20,
-            textColor=ACCENT,
-            spaceBefore=4,
-            spaceAfter=8,
-        )
-
-    @functools.cached_property
-    def h2(self) -> ParagraphStyle:
-        return self.style(
-            "h2", fontName=self.bold, fontSize=10.5, leading=13, spaceBefore=10, spaceAfter=4
-        )
-
-    @functools.cached_property
-    def caption(self) -> ParagraphStyle:
-        return self.style("caption", fontSize=8, leading=10, textColor=MUTED, spaceBefore=2)
-
 
 # --------------------------------------------------------------------------------------------
-# Page furniture
-
-
-class _NumberedCanvas(Canvas):
-    """Holds pages back until the end, then stamps "Seite X von Y" on each (not the cover)."""
-
-    def __init__(
-        self, *args: Any, footer: str = "", font: str = "", cover: bool = True, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._font = font
-        self._first_numbered = 2 if cover else 1
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            if number >= self._first_numbered:
-                self._furniture(number, total)
-            super().showPage()
-        super().save()
-
-    def _furniture(self, number: int, total: int) -> None:
-        self.saveState()
-        self.setStrokeColor(RULE)
-        self.setLineWidth(0.5)
-        top = PAGE_HEIGHT - MARGIN + 0.6 * cm
-        self.line(MARGIN, top - 0.15 * cm, PAGE_WIDTH - MARGIN, top - 0.15 * cm)
-        self.line(MARGIN, 1.55 * cm, PAGE_WIDTH - MARGIN, 1.55 * cm)
-        self.setFont(self._font, 7.5)
-        self.setFillColor(MUTED)
-        self.drawString(MARGIN, top, f"{CITY} · {PROJECT}")
-        self.drawString(MARGIN, 1.1 * cm, self._footer)
-        self.drawRightString(PAGE_WIDTH - MARGIN, 1.1 * cm, f"Seite {number} von {total}")
-        self.restoreState()
-
-
-# --------------------------------------------------------------------------------------------
-# Building blocks
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+# Tables
 
 
 def _share(value: int | None, total: int | None) -> str:
@@ -210,17 +81,6 @@ def _share(value: int | None, total: int | None) -> str:
     if total == 0:
         return fmt.NOT_MEANINGFUL
     return fmt.decimal(100.0 * value / total)
-
-
-def _visible_rows(report: Report, table: StatTable) -> list[Row]:
-    rows = list(table.rows)
-    if not table.hide_empty_rows:
-        return rows
-    return [
-        row
-        for row in rows
-        if row.role in ("total", "base") or any(report.count(k) != 0 for k in row.cells)
-    ]
 
 
 class _Numbering:
@@ -237,19 +97,19 @@ class _Numbering:
         return self.figures
 
 
-def _data_table(report: Report, table: StatTable, styles: _Styles) -> Table:
+def _data_table(report: Report, table: StatTable, styles: Styles) -> Table:
     """A statistics table: header, rows (subtotals shaded, items indented), total row."""
-    header: list[Any] = [_p(table.feature, styles.head)]
+    header: list[Any] = [paragraph(table.feature, styles.head)]
     if table.crosstab:
-        header[0] = _p(f"{table.feature} / {table.column_feature}", styles.head)
+        header[0] = paragraph(f"{table.feature} / {table.column_feature}", styles.head)
     headings: list[str] = []
     for column in table.columns:
         headings.append(column.head)
         if column.share:
             headings.append("Anteil\nin %")
-    header.extend(_p(text, styles.head_right) for text in headings)
+    header.extend(paragraph(text, styles.head_right) for text in headings)
     totals = next((r for r in table.rows if r.role in ("total", "base")), None)
-    rows = _visible_rows(report, table)
+    rows = visible_rows(report, table)
     grouped = any(r.role == "subtotal" for r in rows)
     data: list[list[Any]] = [header]
     style: list[tuple[Any, ...]] = [
@@ -268,9 +128,9 @@ def _data_table(report: Report, table: StatTable, styles: _Styles) -> Table:
         label_style = styles.cell_bold if bold else styles.cell
         label = row.label
         if grouped and row.role == "item":
-            label_cell: Any = Paragraph(escape(label), _indented(label_style))
+            label_cell: Any = Paragraph(escape(label), indented(label_style))
         else:
-            label_cell = _p(label, label_style)
+            label_cell = paragraph(label, label_style)
         line: list[Any] = [label_cell]
         for j, (column, key) in enumerate(zip(table.columns, row.cells, strict=True)):
             value = report.count(key)
@@ -298,12 +158,12 @@ def _data_table(report: Report, table: StatTable, styles: _Styles) -> Table:
     if len(widths) <= 2:
         first = min(first, 8.5 * cm)  # a narrow table reads better than a stretched one
     result = Table(data, colWidths=[first, *widths], repeatRows=1, hAlign="LEFT")
-    result.setStyle(_table_style(styles.regular, style))
+    result.setStyle(table_style(styles.regular, style))
     return result
 
 
 def _numeric_widths(
-    headings: Sequence[str], rows: Sequence[Sequence[Any]], styles: _Styles
+    headings: Sequence[str], rows: Sequence[Sequence[Any]], styles: Styles
 ) -> list[float]:
     """Column widths so that no heading word and no number has to be broken."""
     padding = 12.0
@@ -320,228 +180,14 @@ def _numeric_widths(
     return widths
 
 
-def _drawing(width: float, height: float, font: str) -> Drawing:
-    # Without initialFontName a drawing starts in Helvetica: referenced, but not embedded.
-    return Drawing(width, height, initialFontName=font)
-
-
-def _table_style(font: str, commands: list[tuple[Any, ...]]) -> TableStyle:
-    # Cells holding plain strings (even empty ones) default to Helvetica; set the embedded one.
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font), *commands])
-
-
-def _indented(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}_indent", parent=style, leftIndent=10)
-
-
-def _short(label: str, font: str, size: float, width: float = CHART_LABEL_WIDTH) -> str:
-    if stringWidth(label, font, size) <= width:
-        return label
-    while label and stringWidth(label + "…", font, size) > width:
-        label = label[:-1]
-    return label.rstrip() + "…"
-
-
-def _nice_max(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        top = step * magnitude
-        if top >= value * 1.12:
-            return float(top)
-    return float(10 * magnitude)
-
-
-def _chart_points(report: Report, table: StatTable, chart: Chart) -> list[tuple[str, int | None]]:
-    rows = [r for r in _visible_rows(report, table) if r.role == chart.rows]
-    return [(row.label, report.count(row.cells[chart.column])) for row in rows]
-
-
-def _bar_chart(points: Sequence[tuple[str, int | None]], font: str) -> Drawing:
-    size = 7.5
-    bar_space = 0.52 * cm
-    labels = [_short(label, font, size) for label, _ in points]
-    label_width = max(stringWidth(label, font, size) for label in labels) + 6
-    height = bar_space * len(points) + 1.1 * cm
-    drawing = _drawing(BODY_WIDTH, height, font)
-    chart = HorizontalBarChart()
-    chart.x = round(label_width)
-    chart.y = round(0.7 * cm)
-    chart.width = round(BODY_WIDTH - label_width - 1.4 * cm)
-    chart.height = round(bar_space * len(points))
-    values = [v for _, v in points]
-    chart.data = [[v if v is not None else None for v in values]]
-    top = _nice_max(max((v for v in values if v is not None), default=0))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.labelTextFormat = _axis_number
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#e4e8eb")
-    chart.valueAxis.strokeColor = RULE
-    chart.categoryAxis.categoryNames = labels
-    chart.categoryAxis.reverseDirection = True
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = size
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
-    chart.categoryAxis.strokeColor = RULE
-    chart.categoryAxis.tickLeft = 0
-    chart.bars[0].fillColor = ACCENT
-    chart.bars[0].strokeColor = None
-    chart.barWidth = 10
-    chart.groupSpacing = 4
-    chart.barLabelFormat = "values"
-    chart.barLabelArray = [[fmt.integer(v) if v is not None else "" for v in values]]
-    chart.barLabels.fontName = font
-    chart.barLabels.fontSize = 7
-    chart.barLabels.fillColor = INK
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
-    na = NA_Label()
-    na.text = fmt.SUPPRESSED
-    na.fontName = font
-    na.fontSize = 8
-    na.boxAnchor = "w"
-    na.dx = 3
-    chart.naLabel = na
-    drawing.add(chart)
-    return drawing
-
-
-def _axis_number(value: float) -> str:
-    return fmt.integer(round(value)) if value == round(value) else fmt.decimal(value)
-
-
-def _column_chart(
-    points: Sequence[tuple[str, int | None]], font: str, codes: Sequence[str]
-) -> Drawing:
-    height = 6.0 * cm
-    drawing = _drawing(BODY_WIDTH, height, font)
-    chart = VerticalBarChart()
-    chart.x = round(1.3 * cm)
-    chart.y = round(1.5 * cm)
-    chart.width = round(BODY_WIDTH - 1.6 * cm)
-    chart.height = round(height - 2.0 * cm)
-    values = [v for _, v in points]
-    chart.data = [values]
-    top = _nice_max(max((v for v in values if v is not None), default=0))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.labelTextFormat = _axis_number
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#e4e8eb")
-    chart.valueAxis.strokeColor = RULE
-    every = max(1, -(-len(points) // 18))
-    names = []
-    for index, code in enumerate(codes):
-        if index % every:
-            names.append("")
-        elif "-" in code:  # a month, "2026-03" → "März 26"
-            year, month = code.split("-")
-            names.append(f"{MONTHS_DE[int(month) - 1]} {year[2:]}")
-        else:
-            names.append(code)
-    chart.categoryAxis.categoryNames = names
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.fillColor = INK
-    rotate = len(points) > 12
-    chart.categoryAxis.labels.angle = 45 if rotate else 0
-    chart.categoryAxis.labels.boxAnchor = "ne" if rotate else "n"
-    chart.categoryAxis.labels.dy = -2
-    chart.categoryAxis.strokeColor = RULE
-    chart.bars[0].fillColor = ACCENT
-    chart.bars[0].strokeColor = None
-    chart.groupSpacing = 3
-    na = NA_Label()
-    na.text = fmt.SUPPRESSED
-    na.fontName = font
-    na.fontSize = 8
-    chart.naLabel = na
-    drawing.add(chart)
-    return drawing
-
-
-def _pie_chart(points: Sequence[tuple[str, int | None]], total: int | None, font: str) -> Drawing:
-    shown = [(label, v) for label, v in points if v]
-    withheld = None
-    if total is not None and any(v is None for _, v in points):
-        withheld = total - sum(v for _, v in shown if v is not None)
-    slices: list[tuple[str, int, Any]] = [
-        (label, v, PALETTE[i % len(PALETTE)]) for i, (label, v) in enumerate(shown) if v
-    ]
-    if withheld:
-        slices.append(("gesperrte Werte (.) zusammen", withheld, WITHHELD_COLOUR))
-    height = 4.6 * cm
-    drawing = _drawing(BODY_WIDTH, height, font)
-    pie = Pie()
-    pie.x = round(0.4 * cm)
-    pie.y = round(0.3 * cm)
-    pie.width = pie.height = round(height - 0.6 * cm)
-    pie.data = [v for _, v, _ in slices]
-    pie.labels = None
-    pie.simpleLabels = True
-    pie.slices.strokeColor = colors.white
-    pie.slices.strokeWidth = 0.8
-    pie.startAngle = 90
-    pie.direction = "clockwise"
-    for i, (_, _, colour) in enumerate(slices):
-        pie.slices[i].fillColor = colour
-    drawing.add(pie)
-    whole = sum(v for _, v, _ in slices) or 1
-    legend = Legend()
-    legend.x = round(pie.x + pie.width + 1.0 * cm)
-    legend.y = round(height - 0.5 * cm)
-    legend.fontName = font
-    legend.fontSize = 8
-    legend.boxAnchor = "nw"
-    legend.alignment = "right"
-    legend.columnMaximum = 8
-    legend.dx = 8
-    legend.dy = 8
-    legend.deltay = 13
-    legend.strokeColor = None
-    legend.colorNamePairs = [
-        (colour, f"{label}: {fmt.integer(v)} ({fmt.percent(100.0 * v / whole)})")
-        for label, v, colour in slices
-    ]
-    drawing.add(legend)
-    return drawing
-
-
-def _chart(report: Report, table: StatTable, styles: _Styles) -> Drawing | None:
-    chart = table.chart
-    if chart is None:
-        return None
-    points = _chart_points(report, table, chart)
-    if not points or all(v is None for _, v in points):
-        return None
-    if chart.kind == "pie":
-        totals = next((r for r in table.rows if r.role == "total"), None)
-        total = report.count(totals.cells[chart.column]) if totals is not None else None
-        return _pie_chart(points, total, styles.regular)
-    if chart.kind == "columns":
-        codes = [r.code for r in _visible_rows(report, table) if r.role == chart.rows]
-        return _column_chart(points, styles.regular, codes)
-    return _bar_chart(points, styles.regular)
-
-
-def _legend_table(report: Report, styles: _Styles) -> Table:
+def _legend_table(report: Report, styles: Styles) -> Table:
     rows = [
-        [_p(sign, styles.cell_bold), _p(text, styles.cell)]
+        [paragraph(sign, styles.cell_bold), paragraph(text, styles.cell)]
         for sign, text in fmt.legend(report.threshold)
     ]
     table = Table(rows, colWidths=[0.8 * cm, BODY_WIDTH - 0.8 * cm], hAlign="LEFT")
     table.setStyle(
-        _table_style(
+        table_style(
             styles.regular,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -554,15 +200,20 @@ def _legend_table(report: Report, styles: _Styles) -> Table:
     return table
 
 
-def _figure_table(report: Report, figures: Sequence[Any], styles: _Styles) -> Table:
+def _figure_table(report: Report, figures: Sequence[Any], styles: Styles) -> Table:
     rows = []
     for figure in figures:
         shown = report.figure(figure.key)
         label = figure.label + (f" ({figure.note})" if figure.note else "")
-        rows.append([_p(label, styles.cell), _p(shown.text(figure.kind), _right(styles.cell_bold))])
+        rows.append(
+            [
+                paragraph(label, styles.cell),
+                paragraph(shown.text(figure.kind), right(styles.cell_bold)),
+            ]
+        )
     table = Table(rows, colWidths=[BODY_WIDTH - 3.5 * cm, 3.5 * cm], hAlign="LEFT")
     table.setStyle(
-        _table_style(
+        table_style(
             styles.regular,
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -575,15 +226,11 @@ def _figure_table(report: Report, figures: Sequence[Any], styles: _Styles) -> Ta
     return table
 
 
-def _right(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}_right", parent=style, alignment=TA_RIGHT)
-
-
 # --------------------------------------------------------------------------------------------
 # Pages
 
 
-def _cover(report: Report, styles: _Styles) -> list[Flowable]:
+def _cover(report: Report, styles: Styles) -> list[Flowable]:
     title = styles.style("title", fontName=styles.bold, fontSize=24, leading=30, textColor=ACCENT)
     subtitle = styles.style("subtitle", fontSize=16, leading=22, textColor=INK)
     city = styles.style("city", fontName=styles.bold, fontSize=12, leading=16, textColor=MUTED)
@@ -598,10 +245,10 @@ def _cover(report: Report, styles: _Styles) -> list[Flowable]:
             f"Fallzahlen von 1 bis {report.threshold} sind gesperrt und als „.“ dargestellt.",
         ),
     ]
-    fact_rows = [[_p(k, styles.cell_bold), _p(v, styles.cell)] for k, v in facts]
+    fact_rows = [[paragraph(k, styles.cell_bold), paragraph(v, styles.cell)] for k, v in facts]
     fact_table = Table(fact_rows, colWidths=[4.5 * cm, BODY_WIDTH - 4.5 * cm], hAlign="LEFT")
     fact_table.setStyle(
-        _table_style(
+        table_style(
             styles.regular,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -611,25 +258,25 @@ def _cover(report: Report, styles: _Styles) -> list[Flowable]:
             ],
         )
     )
-    band = _drawing(BODY_WIDTH, 0.25 * cm, styles.regular)
+    band = new_drawing(BODY_WIDTH, 0.25 * cm, styles.regular)
     bar = Rect(0, 0, BODY_WIDTH, 0.18 * cm)
     bar.fillColor = ACCENT
     bar.strokeColor = None
     band.add(bar)
     return [
         Spacer(1, 3.2 * cm),
-        _p(CITY, city),
+        paragraph(CITY, city),
         Spacer(1, 0.5 * cm),
-        _p(PROJECT, title),
+        paragraph(PROJECT, title),
         Spacer(1, 0.3 * cm),
-        _p("Statistischer Bericht", subtitle),
-        _p(f"Berichtszeitraum {period}", subtitle),
+        paragraph("Statistischer Bericht", subtitle),
+        paragraph(f"Berichtszeitraum {period}", subtitle),
         Spacer(1, 0.6 * cm),
         band,
         Spacer(1, 1.0 * cm),
         fact_table,
         Spacer(1, 5.0 * cm),
-        _p(
+        paragraph(
             "Der Bericht enthält ausschließlich zusammengefasste, anonyme Zahlen. Er wurde "
             "mit Vielfalt Desktop aus den Dokumentationen der mobilen "
             "Integrationsgemeinwesenarbeit erstellt. Das Projekt wird aus Mitteln des Asyl-, "
@@ -641,7 +288,7 @@ def _cover(report: Report, styles: _Styles) -> list[Flowable]:
 
 
 def _summary(
-    report: Report, styles: _Styles, numbering: _Numbering, drawn: set[str]
+    report: Report, styles: Styles, numbering: _Numbering, drawn: set[str]
 ) -> list[Flowable]:
     big = styles.style(
         "big", fontName=styles.bold, fontSize=17, leading=21, textColor=ACCENT, alignment=TA_LEFT
@@ -651,7 +298,7 @@ def _summary(
     line: list[Any] = []
     for figure in report.summary:
         shown = report.figure(figure.key)
-        line.append([_p(shown.text(figure.kind), big), _p(figure.label, tile_label)])
+        line.append([paragraph(shown.text(figure.kind), big), paragraph(figure.label, tile_label)])
         if len(line) == 3:
             tiles.append(line)
             line = []
@@ -659,7 +306,7 @@ def _summary(
         tiles.append(line + [""] * (3 - len(line)))
     grid = Table(tiles, colWidths=[BODY_WIDTH / 3] * 3, hAlign="LEFT")
     grid.setStyle(
-        _table_style(
+        table_style(
             styles.regular,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -673,8 +320,8 @@ def _summary(
         )
     )
     story: list[Flowable] = [
-        _p("Auf einen Blick", styles.h1),
-        _p(
+        paragraph("Auf einen Blick", styles.h1),
+        paragraph(
             f"Berichtszeitraum {fmt.date(report.period.start)}–{fmt.date(report.period.end)}"
             f" · Gebiet: {report.area}",
             styles.body,
@@ -684,21 +331,21 @@ def _summary(
     top = _top_topics(report)
     if top:
         story.append(Spacer(1, 0.3 * cm))
-        story.append(_p(f"Häufigste Themen der Beratungskontakte: {top}.", styles.body))
+        story.append(paragraph(f"Häufigste Themen der Beratungskontakte: {top}.", styles.body))
     try:
         timeline = report.table("kontakte_zeit")
     except KeyError:
         timeline = None
     if timeline is not None and timeline.chart is not None:
-        drawing = _chart(report, timeline, styles)
+        drawing = chart_drawing(report, timeline, styles.regular)
         if drawing is not None:
             drawn.add(timeline.key)
-            story.append(_p(timeline.chart.title, styles.h2))
+            story.append(paragraph(timeline.chart.title, styles.h2))
             story.append(drawing)
             caption = f"Abbildung {numbering.figure()}: {timeline.chart.title}"
-            story.append(_p(caption, styles.caption))
+            story.append(paragraph(caption, styles.caption))
     story.append(Spacer(1, 0.4 * cm))
-    story.append(_p("Zeichenerklärung", styles.h2))
+    story.append(paragraph("Zeichenerklärung", styles.h2))
     story.append(_legend_table(report, styles))
     return story
 
@@ -720,37 +367,39 @@ def _top_topics(report: Report, n: int = 3) -> str:
 
 
 def _section(
-    report: Report, number: int, styles: _Styles, numbering: _Numbering, drawn: set[str]
+    report: Report, number: int, styles: Styles, numbering: _Numbering, drawn: set[str]
 ) -> list[Flowable]:
     """One section; ``drawn``: tables whose chart is already shown in the summary."""
     section = report.sections[number - 1]
     story: list[Flowable] = [
-        _p(f"{number} {section.title}", styles.h1),
-        _p(section.intro, styles.body),
+        paragraph(f"{number} {section.title}", styles.h1),
+        paragraph(section.intro, styles.body),
     ]
     if section.figures:
         story.append(_figure_table(report, section.figures, styles))
     for table in section.tables:
-        title = _p(f"Tabelle {numbering.table()}: {table.title}", styles.h2)
+        title = paragraph(f"Tabelle {numbering.table()}: {table.title}", styles.h2)
         block: list[Flowable] = [title, _data_table(report, table, styles)]
-        block.extend(_p(note, styles.caption) for note in table.notes)
+        block.extend(paragraph(note, styles.caption) for note in table.notes)
         story.append(CondPageBreak(4 * cm))
-        if len(_visible_rows(report, table)) > 30:
+        if len(visible_rows(report, table)) > 30:
             title.keepWithNext = True
             story.extend(block)  # long tables run on, their heading row repeated
         else:
             story.append(KeepTogether(block))
-        drawing = _chart(report, table, styles)
+        drawing = chart_drawing(report, table, styles.regular)
         if drawing is None or table.chart is None or table.key in drawn:
             continue
         caption = f"Abbildung {numbering.figure()}: {table.chart.title}"
-        if any(v is None for _, v in _chart_points(report, table, table.chart)):
+        if any(v is None for _, v in chart_points(report, table, table.chart)):
             caption += " („.“ = gesperrt)"
-        story.append(KeepTogether([Spacer(1, 0.3 * cm), drawing, _p(caption, styles.caption)]))
+        story.append(
+            KeepTogether([Spacer(1, 0.3 * cm), drawing, paragraph(caption, styles.caption)])
+        )
     return story
 
 
-def _notes(report: Report, styles: _Styles) -> list[Flowable]:
+def _notes(report: Report, styles: Styles) -> list[Flowable]:
     t = report.threshold
     paragraphs = [
         (
@@ -784,11 +433,11 @@ def _notes(report: Report, styles: _Styles) -> list[Flowable]:
             f"{fmt.integer(report.withheld_secondary)} zum Schutz vor Rückrechnung.",
         ),
     ]
-    story: list[Flowable] = [_p("Erläuterungen", styles.h1)]
+    story: list[Flowable] = [paragraph("Erläuterungen", styles.h1)]
     for heading, text in paragraphs:
-        story.append(_p(heading, styles.h2))
-        story.append(_p(text, styles.body))
-    story.append(_p("Zeichenerklärung", styles.h2))
+        story.append(paragraph(heading, styles.h2))
+        story.append(paragraph(text, styles.body))
+    story.append(paragraph("Zeichenerklärung", styles.h2))
     story.append(_legend_table(report, styles))
     return story
 
@@ -796,7 +445,7 @@ def _notes(report: Report, styles: _Styles) -> list[Flowable]:
 def render_pdf(report: Report) -> bytes:
     """The complete report as PDF bytes (nothing is written anywhere)."""
     regular, bold = register_fonts()
-    styles = _Styles(regular, bold)
+    styles = Styles(regular, bold)
     period = f"{fmt.date(report.period.start)}–{fmt.date(report.period.end)}"
     buffer = BytesIO()
     doc = BaseDocTemplate(
@@ -828,7 +477,7 @@ def render_pdf(report: Report) -> bytes:
     story.append(PageBreak())
     story.extend(_notes(report, styles))
     canvasmaker: Callable[..., Canvas] = functools.partial(
-        _NumberedCanvas,
+        NumberedCanvas,
         footer=f"{PROJECT} · Statistischer Bericht {period}",
         font=regular,
     )

@@ -23,10 +23,7 @@ from vielfalt_desktop.reports.tables import (
     Table,
 )
 
-__all__ = ["CITY", "PROJECT", "Report", "Shown", "publish"]
-
-PROJECT = "Vielfalt gestalten – Integration im Gemeinwesen"
-CITY = "Landeshauptstadt Magdeburg"
+__all__ = ["Report", "Shown", "publish"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Rect
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -31,17 +30,13 @@ from reportlab.platypus import (
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.reports.fonts import register_fonts
-from vielfalt_desktop.reports.published import CITY, PROJECT
+from vielfalt_desktop.reports.pdf_page import ACCENT, CITY, INK, MUTED, PROJECT, RULE
 
 __all__ = ["LANGUAGES", "SlipLanguage", "render_slip"]
 
 SlipLanguage = Literal["de", "en"]
 LANGUAGES: tuple[SlipLanguage, ...] = ("de", "en")
 
-ACCENT = colors.HexColor("#1f5f8b")
-INK = colors.HexColor("#1d2b36")
-MUTED = colors.HexColor("#5b6770")
-RULE = colors.HexColor("#b8c4cc")
 
 MARGIN = 1.4 * cm
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from vielfalt_desktop.domain.vocab import Vocabularies, Vocabulary
 from vielfalt_desktop.reports.disclosure import Equation
+from vielfalt_desktop.reports.formatting import MONTHS_DE
 from vielfalt_desktop.reports.snapshot import EVENT_PARTICIPANTS, SETTLED, UNKNOWN, Counts, Snapshot
 from vielfalt_desktop.reports.tables import (
     CellKey,
@@ -31,7 +32,6 @@ from vielfalt_desktop.reports.tables import (
 )
 
 __all__ = [
-    "MONTHS_DE",
     "CellKey",
     "Chart",
     "Column",
@@ -60,20 +60,6 @@ CITIZENSHIP_STATUS: tuple[tuple[str, str], ...] = (
     (UNKNOWN, "unbekannt (keine Angabe)"),
 )
 
-MONTHS_DE = (
-    "Jan.",
-    "Feb.",
-    "März",
-    "Apr.",
-    "Mai",
-    "Juni",
-    "Juli",
-    "Aug.",
-    "Sept.",
-    "Okt.",
-    "Nov.",
-    "Dez.",
-)
 MAX_MONTHS = 36
 
 
