@@ -245,7 +245,7 @@ def build_dataset(cache: Path, sizes: Sizes) -> Dataset:
 
 
 def _fill(root: Path, sizes: Sizes) -> dict[str, int]:
-    from vielfalt_desktop.services import demo
+    from vielfalt_desktop import demo
     from vielfalt_desktop.services.app import App
 
     field_app, _ = App.create(root / "field", PASSPHRASE, role="field", name=FIELD_NAME)

@@ -18,7 +18,7 @@ def run(ctx: Context) -> list[Result]:
         report_export: Any = importlib.import_module("vielfalt_desktop.services.report_export")
     except ImportError as exc:
         return [missing("report_pdf", "s", TARGET_S, f"Berichte fehlen ({exc}).")]
-    from vielfalt_desktop.services.demo import SPAN_DAYS
+    from vielfalt_desktop.demo import SPAN_DAYS
 
     subject: list[float] = []
     base: list[float] = []

@@ -29,8 +29,8 @@ QUERY_ROUNDS = 5
 
 
 def generate(contacts: int, seed: int) -> list[Any]:
+    from vielfalt_desktop import demo
     from vielfalt_desktop.domain.vocab import default_vocabularies
-    from vielfalt_desktop.services import demo
 
     return demo.generate(default_vocabularies(), dt.date.today(), contacts, seed)
 

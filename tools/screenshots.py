@@ -30,9 +30,9 @@ if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import Conflict, Contact
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.setup import SetupWizard
 from vielfalt_desktop.ui import i18n

@@ -23,12 +23,13 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from tests.unit.test_reports_statistics import PERIOD, fill_known
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import Conflict, Contact, Event, Partner, Referral
 from vielfalt_desktop.domain.validation import EARLIEST
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.published import Report
-from vielfalt_desktop.services import demo, report_export
+from vielfalt_desktop.services import report_export
 from vielfalt_desktop.services.app import App
 
 A5 = (419.53, 595.28)

@@ -17,6 +17,7 @@ from typing import TypeVar
 import pytest
 from tests.conftest import NOW
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain import pseudonym
 from vielfalt_desktop.domain.records import (
     Conflict,
@@ -31,7 +32,6 @@ from vielfalt_desktop.domain.records import (
 from vielfalt_desktop.domain.validation import EARLIEST, problems
 from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.resources import resource_path
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 
 TODAY = NOW.date()
@@ -84,7 +84,7 @@ def test_determinism_does_not_depend_on_string_hashing(vocab: Vocabularies) -> N
     code = (
         "import datetime, hashlib\n"
         "from vielfalt_desktop.domain.vocab import default_vocabularies\n"
-        "from vielfalt_desktop.services import demo\n"
+        "from vielfalt_desktop import demo\n"
         f"rs = demo.generate(default_vocabularies(), datetime.date({TODAY.year}, {TODAY.month}, "
         f"{TODAY.day}), 300, 5)\n"
         "print(hashlib.sha256(repr(rs).encode()).hexdigest())\n"
@@ -248,6 +248,43 @@ def test_partner_file_is_plausible(vocab: Vocabularies) -> None:
     text = json.dumps(raw, ensure_ascii=False)
     with pytest.raises(UnicodeEncodeError):
         text.encode("latin-1")
+
+
+def test_text_and_name_files_fit_the_vocabularies(vocab: Vocabularies) -> None:
+    def read(name: str) -> dict:
+        return json.loads(resource_path("demo", name).read_text(encoding="utf-8"))
+
+    texts = read("texts.json")
+    assert "_comment" in texts
+    keyed_by = {
+        "contact_notes": vocab["topic"],
+        "referral_feedback": vocab["referral_status"],
+        "status_notes": vocab["referral_status"],
+        "conflict_notes": vocab["conflict_category"],
+        "outcomes": vocab["conflict_status"],
+        "intervention_results": vocab["intervention_kind"],
+        "event_titles": vocab["event_kind"],
+    }
+    for table, known in keyed_by.items():
+        assert all(code in known for code in texts[table]), table
+        assert all(texts[table].values()), table
+    assert set(texts["event_venues"]) <= set(vocab.districts.codes())
+    for fallback in ("contact_notes", "conflict_notes", "intervention_results", "event_titles"):
+        assert "sonstiges" in texts[fallback], fallback
+    assert texts["next_steps"]
+    assert texts["dormant_step"]
+
+    numbered = read("numbered_partners.json")
+    assert "_comment" in numbered
+    for kind in numbered["kinds"]:
+        assert kind["kind"] in vocab["partner_kind"], kind["prefix"]
+        assert all(t in vocab["topic"] for t in kind["topics"]), kind["prefix"]
+        assert all(o in vocab["offer"] for o in kind["offers"]), kind["prefix"]
+    assert all(s["offer"] in vocab["offer"] for s in numbered["seeks"])
+    assert all(s["district"] in vocab.districts for s in numbered["streets"])
+    assert all(lang in vocab["language"] for lang in numbered["languages"])
+    assert "0391 000-" in numbered["contact_channel"]
+    assert "Magdeburg" in numbered["address"]
 
 
 # --- realism ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.pseudonym import new_code
 from vielfalt_desktop.domain.records import (
     Conflict,
@@ -15,7 +16,6 @@ from vielfalt_desktop.domain.records import (
     Partner,
     Referral,
 )
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.overview import OverviewService, month_bounds
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, select
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.records import Contact, Partner
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store.codec import canonical, decode
 from vielfalt_desktop.store.models import RECORD_KINDS, TABLE_BY_KIND

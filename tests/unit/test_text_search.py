@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from tests.conftest import NOW, PASSPHRASE
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.query import Query
 from vielfalt_desktop.domain.records import Contact
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store import repository as repo
 

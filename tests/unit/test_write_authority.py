@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import give_directory, sample_partner
 
+from vielfalt_desktop import demo
 from vielfalt_desktop.domain.authority import DELETED
 from vielfalt_desktop.domain.errors import NotAllowed
 from vielfalt_desktop.domain.records import (
@@ -23,7 +24,6 @@ from vielfalt_desktop.domain.records import (
     Referral,
     VocabEntry,
 )
-from vielfalt_desktop.services import demo
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.partners_csv import import_partners
 
