@@ -16,14 +16,15 @@ The files live in ``resources/vocab/`` so the coordinator can adapt them without
 * ``countries.json`` – ISO 3166-1 alpha-2 codes with ``eu_eea_ch`` flags.
 
 Records store codes, never labels, so codes are stable forever. Loading validates strictly and
-raises :class:`VocabularyError` (a ``ValueError``) with a German message naming the file.
+raises :class:`VocabularyError` (a ``ValueError``) with a German message naming the file; the
+file-level rules (JSON, codes, labels, extras) are in the private ``_vocab_files``. Import
+every name from this module.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,7 +33,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from vielfalt_desktop.domain.errors import VielfaltError
+from vielfalt_desktop.domain._vocab_files import (
+    COUNTRY_CODE_RE,
+    SLUG_RE,
+    File,
+    VocabularyError,
+    check_code,
+    parse_extra,
+    unique,
+)
 from vielfalt_desktop.resources import resource_path
 
 __all__ = [
@@ -49,9 +58,6 @@ __all__ = [
     "default_vocabularies",
     "load_vocabularies",
 ]
-
-SLUG_RE: Final = re.compile(r"[a-z0-9][a-z0-9_]*")
-COUNTRY_CODE_RE: Final = re.compile(r"[A-Z]{2}")
 
 DISTRICTS_FILE: Final = "districts.json"
 COUNTRIES_FILE: Final = "countries.json"
@@ -106,24 +112,6 @@ REQUIRED_AGE_BREAKS: Final[tuple[int, ...]] = (18, 27)
 
 _ENTRY_KEYS: Final = frozenset({"code", "de", "en", "group", "active"})
 _DISTRICT_KEYS: Final = frozenset({"code", "nr", "de", "en", "group", "sub_areas", "active"})
-# Extras with a fixed meaning: (allowed types, may be null)
-_TYPED_EXTRAS: Final[Mapping[str, tuple[type, bool]]] = MappingProxyType(
-    {
-        "min": (int, True),
-        "max": (int, True),
-        "level": (int, False),
-        "final": (bool, False),
-        "closed": (bool, False),
-        "focus": (bool, False),
-        "eu_eea_ch": (bool, False),
-    }
-)
-
-Scalar = str | int | float | bool | None
-
-
-class VocabularyError(VielfaltError, ValueError):
-    """A vocabulary file is missing or malformed. The message names the file in German."""
 
 
 def _empty_extra() -> Mapping[str, object]:
@@ -403,98 +391,8 @@ class Vocabularies:
 # Loading and validation
 
 
-class _File:
-    """Error context for one data file."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def fail(self, message: str) -> VocabularyError:
-        return VocabularyError(f"Fehler in der Vokabular-Datei „{self.path.name}“: {message}")
-
-    def read(self) -> object:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise VocabularyError(
-                f"Die Vokabular-Datei „{self.path.name}“ fehlt ({self.path.parent})."
-            ) from None
-        except UnicodeDecodeError:
-            raise self.fail("die Datei ist nicht UTF-8-kodiert.") from None
-        except OSError as exc:
-            raise VocabularyError(
-                f"Die Vokabular-Datei „{self.path.name}“ kann nicht gelesen werden "
-                f"({exc.strerror or exc.__class__.__name__})."
-            ) from None
-        try:
-            return json.loads(text, object_pairs_hook=self._no_duplicate_keys)
-        except json.JSONDecodeError as exc:
-            raise self.fail(
-                f"kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg})."
-            ) from None
-
-    def _no_duplicate_keys(self, pairs: list[tuple[str, object]]) -> dict[str, object]:
-        result: dict[str, object] = {}
-        for key, value in pairs:
-            if key in result:
-                raise self.fail(f"der Schlüssel „{key}“ steht doppelt in einem Objekt.")
-            result[key] = value
-        return result
-
-    def obj(self, value: object, where: str) -> Mapping[str, object]:
-        if not isinstance(value, dict):
-            raise self.fail(f"{where} muss ein JSON-Objekt sein.")
-        return value
-
-    def items(self, value: object, where: str, *, allow_empty: bool = False) -> list[object]:
-        if not isinstance(value, list):
-            raise self.fail(f"{where} muss eine Liste sein.")
-        if not value and not allow_empty:
-            raise self.fail(f"{where} ist leer.")
-        return value
-
-    def text(self, raw: Mapping[str, object], key: str, where: str) -> str:
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            lang = {"de": "deutsche", "en": "englische"}.get(key)
-            what = f"die {lang} Bezeichnung („{key}“)" if lang else f"„{key}“"
-            raise self.fail(f"{where}: {what} fehlt oder ist leer.")
-        return value.strip()
-
-
-def _check_code(f: _File, value: object, where: str, pattern: re.Pattern[str]) -> str:
-    if not isinstance(value, str) or pattern.fullmatch(value) is None:
-        allowed = "a–z, 0–9, _" if pattern is SLUG_RE else "zwei Großbuchstaben"
-        shown = value if isinstance(value, str) else json.dumps(value)
-        raise f.fail(f"{where}: ungültiger Code „{shown}“ (erlaubt: {allowed}).")
-    return value
-
-
-def _parse_extra(
-    f: _File, raw: Mapping[str, object], reserved: frozenset[str], where: str
-) -> Mapping[str, object]:
-    extra: dict[str, object] = {}
-    for key, value in raw.items():
-        if key in reserved or key.startswith("_"):
-            continue
-        if not isinstance(value, Scalar):
-            raise f.fail(f"{where}: Zusatzangabe „{key}“ muss ein einfacher Wert sein.")
-        typed = _TYPED_EXTRAS.get(key)
-        if typed is not None:
-            kind, nullable = typed
-            ok = (value is None and nullable) or (
-                isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
-            )
-            if not ok:
-                expected = {int: "eine ganze Zahl", bool: "true oder false"}[kind]
-                null = " oder null" if nullable else ""
-                raise f.fail(f"{where}: „{key}“ muss {expected}{null} sein.")
-        extra[key] = value
-    return MappingProxyType(extra)
-
-
 def _parse_entry(
-    f: _File,
+    f: File,
     value: object,
     where: str,
     *,
@@ -502,7 +400,7 @@ def _parse_entry(
     allow_group: bool = True,
 ) -> Entry:
     raw = f.obj(value, where)
-    code = _check_code(f, raw.get("code"), where, pattern)
+    code = check_code(f, raw.get("code"), where, pattern)
     where = f"{where} („{code}“)"
     de = f.text(raw, "de", where)
     en = f.text(raw, "en", where)
@@ -510,26 +408,18 @@ def _parse_entry(
     if "group" in raw and raw["group"] is not None:
         if not allow_group:
             raise f.fail(f"{where}: „group“ ist hier nicht erlaubt.")
-        group = _check_code(f, raw["group"], f"{where}, Gruppe", SLUG_RE)
+        group = check_code(f, raw["group"], f"{where}, Gruppe", SLUG_RE)
     active = raw.get("active", True)
     if not isinstance(active, bool):
         raise f.fail(f"{where}: „active“ muss true oder false sein.")
-    extra = _parse_extra(f, raw, _ENTRY_KEYS, where)
+    extra = parse_extra(f, raw, _ENTRY_KEYS, where)
     return Entry(code=code, de=de, en=en, group=group, active=active, extra=extra)
 
 
-def _unique(f: _File, entries: Iterable[Entry | District], what: str) -> None:
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.code in seen:
-            raise f.fail(f"doppelter Code „{entry.code}“ ({what}).")
-        seen.add(entry.code)
-
-
 def _parse_vocabulary(path: Path) -> Vocabulary:
-    f = _File(path)
+    f = File(path)
     root = f.obj(f.read(), "Die Datei")
-    name = _check_code(f, root.get("name"), "„name“", SLUG_RE)
+    name = check_code(f, root.get("name"), "„name“", SLUG_RE)
     if name != path.stem:
         raise f.fail(f"„name“ ist „{name}“, muss aber dem Dateinamen „{path.stem}“ entsprechen.")
     label = f.obj(root.get("label"), "„label“")
@@ -540,7 +430,7 @@ def _parse_vocabulary(path: Path) -> Vocabulary:
     if "groups" in root:
         for i, raw in enumerate(f.items(root["groups"], "„groups“"), start=1):
             groups.append(_parse_entry(f, raw, f"Gruppe {i}", allow_group=False))
-        _unique(f, groups, "Gruppen")
+        unique(f, groups, "Gruppen")
     group_codes = {g.code for g in groups}
 
     entries: list[Entry] = []
@@ -549,7 +439,7 @@ def _parse_vocabulary(path: Path) -> Vocabulary:
         if entry.group is not None and entry.group not in group_codes:
             raise f.fail(f"Eintrag {i} („{entry.code}“): unbekannte Gruppe „{entry.group}“.")
         entries.append(entry)
-    _unique(f, entries, "Einträge")
+    unique(f, entries, "Einträge")
 
     codes = {e.code for e in entries}
     missing = sorted(REQUIRED_CODES.get(name, frozenset()) - codes)
@@ -560,7 +450,7 @@ def _parse_vocabulary(path: Path) -> Vocabulary:
     return Vocabulary(name, label_de, label_en, entries, groups)
 
 
-def _check_age_bands(f: _File, entries: list[Entry]) -> None:
+def _check_age_bands(f: File, entries: list[Entry]) -> None:
     bands: list[tuple[int, int | None, str]] = []
     for e in entries:
         if "min" not in e.extra or "max" not in e.extra:
@@ -597,7 +487,7 @@ def _check_age_bands(f: _File, entries: list[Entry]) -> None:
 
 
 def _parse_districts(path: Path) -> Districts:
-    f = _File(path)
+    f = File(path)
     root = f.obj(f.read(), "Die Datei")
     groups: list[Entry] = []
     for i, raw in enumerate(f.items(root.get("groups"), "„groups“"), start=1):
@@ -611,7 +501,7 @@ def _parse_districts(path: Path) -> Districts:
                 extra=MappingProxyType({**group.extra, "focus": False}),
             )
         groups.append(group)
-    _unique(f, groups, "Gruppen")
+    unique(f, groups, "Gruppen")
     group_codes = {g.code for g in groups}
 
     districts: list[District] = []
@@ -619,7 +509,7 @@ def _parse_districts(path: Path) -> Districts:
     for i, value in enumerate(f.items(root.get("districts"), "„districts“"), start=1):
         where = f"Stadtteil {i}"
         raw = f.obj(value, where)
-        code = _check_code(f, raw.get("code"), where, SLUG_RE)
+        code = check_code(f, raw.get("code"), where, SLUG_RE)
         where = f"{where} („{code}“)"
         nr = raw.get("nr")
         if nr is not None:
@@ -628,7 +518,7 @@ def _parse_districts(path: Path) -> Districts:
             if nr in numbers:
                 raise f.fail(f"{where}: Nummer {nr} ist schon an „{numbers[nr]}“ vergeben.")
             numbers[nr] = code
-        group_code = _check_code(f, raw.get("group"), f"{where}, Gruppe", SLUG_RE)
+        group_code = check_code(f, raw.get("group"), f"{where}, Gruppe", SLUG_RE)
         if group_code not in group_codes:
             raise f.fail(f"{where}: unbekannte Gruppe „{group_code}“.")
         active = raw.get("active", True)
@@ -658,18 +548,18 @@ def _parse_districts(path: Path) -> Districts:
     # Districts, sub-areas and groups share one code space so label_of() is unambiguous.
     everything: list[Entry | District] = [*groups, *districts]
     everything += [s for d in districts for s in d.sub_areas]
-    _unique(f, everything, "Stadtteile, Teilgebiete und Gruppen")
+    unique(f, everything, "Stadtteile, Teilgebiete und Gruppen")
     return Districts(groups, districts)
 
 
 def _parse_countries(path: Path) -> Countries:
-    f = _File(path)
+    f = File(path)
     root = f.obj(f.read(), "Die Datei")
     entries = [
         _parse_entry(f, raw, f"Eintrag {i}", pattern=COUNTRY_CODE_RE, allow_group=False)
         for i, raw in enumerate(f.items(root.get("entries"), "„entries“"), start=1)
     ]
-    _unique(f, entries, "Länder")
+    unique(f, entries, "Länder")
     if not any(e.code == HOME_COUNTRY for e in entries):
         raise f.fail(f"der Eintrag „{HOME_COUNTRY}“ (Deutschland) fehlt.")
     return Countries(entries)
