@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vielfalt_desktop.cli import build_parser, main
-from vielfalt_desktop.cli_parser import german_error
+from vielfalt_desktop.cli import main
+from vielfalt_desktop.cli.parser import build_parser, german_error
 
 
 def _fails(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:

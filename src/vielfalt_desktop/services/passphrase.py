@@ -6,7 +6,9 @@ Two ways in, one logic:
   open store, with the current passphrase or the recovery key. The new passphrase must meet the
   setup's rules (:func:`~vielfalt_desktop.services.setup.passphrase_problems`).
   :class:`PassphraseChange` holds the dialog's input and says what still blocks "OK".
-* ``vielfalt passwd [--recovery]`` on a locked store: :func:`unlock_key`, then :func:`rewrap`.
+* ``vielfalt passwd [--recovery] [--rekey]`` on a locked store: :meth:`LockedChange.unlock`
+  checks the old secret against the key file alone, :meth:`LockedChange.apply` opens the store
+  with the data key and changes the passphrase under the same rules (:class:`PassphraseChange`).
 
 Either way the old secret is checked against the key file before anything changes; a wrong
 one raises WrongPassphrase, changes nothing and counts as a failed unlock. The key file is
@@ -24,12 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vielfalt_desktop.domain import messages as msg
+from vielfalt_desktop.domain.clock import Clock, SystemClock
 from vielfalt_desktop.domain.errors import StoreError, ValidationError, WrongPassphrase
 from vielfalt_desktop.domain.messages import Message
 from vielfalt_desktop.fileio import fsync_directory
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.setup import Strength, estimate, name_words, passphrase_problems
-from vielfalt_desktop.store.database import Store
+from vielfalt_desktop.store.database import Busy, DataPaths, Store
 from vielfalt_desktop.store.keymem import take, wipe
 from vielfalt_desktop.store.vault import DATA_KEY_BYTES, KeyFile
 
@@ -47,6 +50,7 @@ class Rekeyed:
 
     recovery_key: str = field(repr=False)
     old_backups: tuple[Path, ...]
+    backup_folder: Path  # where they are (and would be)
 
 
 def rekey(store: Store, keyfile: KeyFile, new: str, *, recovery: bool = False) -> Rekeyed:
@@ -79,7 +83,7 @@ def rekey(store: Store, keyfile: KeyFile, new: str, *, recovery: bool = False) -
         fsync_directory(store.paths.root)
     backups = store.paths.backups
     old = tuple(sorted(backups.iterdir())) if backups.is_dir() else ()
-    return Rekeyed(recovery_key, old)
+    return Rekeyed(recovery_key, old, backups)
 
 
 def unlock_key(keyfile: KeyFile, secret: str, *, recovery: bool = False) -> bytes:
@@ -182,3 +186,80 @@ class PassphraseChange:
         return change_passphrase(
             app, self.old, self.new, recovery=self.recovery, new_key=self.new_key
         )
+
+
+@dataclass(eq=False)
+class LockedChange:
+    """``vielfalt passwd`` on a locked store, in three steps: :meth:`load` reads the key file,
+    :meth:`unlock` checks the old secret against it alone, :meth:`apply` opens the store with
+    the data key and changes the passphrase under the dialog's rules (:class:`PassphraseChange`).
+
+    Between the steps the caller asks for the secrets; :meth:`close` (also done by
+    :meth:`apply`) wipes the data key if it never gets that far.
+    """
+
+    paths: DataPaths
+    keyfile: KeyFile
+    clock: Clock | None = None
+    recovery: bool = False
+    secret: str = field(default="", repr=False)
+    data_key: bytearray | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, data_dir: Path, *, clock: Clock | None = None) -> LockedChange:
+        """The key file of the store in ``data_dir``; StoreError if it is missing or damaged."""
+        paths = DataPaths(Path(data_dir))
+        return cls(paths, KeyFile.load(paths.key), clock)
+
+    def unlock(self, secret: str, *, recovery: bool = False) -> None:
+        """Open the key file with ``secret`` (the passphrase, or with ``recovery`` the recovery
+        key). A wrong one raises WrongPassphrase and is noted beside the store as a failed
+        unlock; nothing else changes."""
+        try:
+            data_key = unlock_key(self.keyfile, secret, recovery=recovery)
+        except WrongPassphrase:
+            audit.note_failed_unlock(self.paths, (self.clock or SystemClock()).now())
+            raise
+        self.close()
+        self.data_key, self.secret, self.recovery = take(data_key), secret, recovery
+
+    def apply(self, new: str, *, new_key: bool = False, busy: Busy | None = None) -> Rekeyed | None:
+        """Give the store the passphrase ``new``; with ``new_key`` also a new data key and a new
+        recovery key (returned). Raises ValidationError, changing nothing, when ``new`` breaks
+        the rules of the setup and the dialog (too short, too easy to guess, e.g. the device's
+        name, or unchanged)."""
+        if self.data_key is None:
+            raise WrongPassphrase(Message(msg.WRONG_PASSPHRASE))  # unlock() first
+        try:
+            # A copy the store keeps and zeroes when it closes.
+            key = bytearray(self.data_key)
+            store = Store.open_with_key(self.paths, key, clock=self.clock, busy=busy)
+            try:
+                change = PassphraseChange(
+                    device_name=store.node_name,
+                    old=self.secret,
+                    new=new,
+                    repeat=new,
+                    recovery=self.recovery,
+                    new_key=new_key,
+                )
+                found = change.problems()
+                if found:
+                    raise ValidationError(found)
+                if new_key:
+                    return rekey(store, self.keyfile, new, recovery=self.recovery)
+                raw = bytes(self.data_key)  # the key file's API takes bytes: wiped below
+                try:
+                    rewrap(store, self.keyfile, raw, new, recovery=self.recovery)
+                finally:
+                    wipe(raw)
+                return None
+            finally:
+                store.close()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Wipe the data key (and forget the old secret)."""
+        wipe(self.data_key)
+        self.data_key, self.secret = None, ""

@@ -1,4 +1,5 @@
-"""`vielfalt audit | retention | purge | deletion-log`: data protection on the command line."""
+"""`vielfalt audit | retention | purge | deletion-log`: data protection on the command line –
+the audit trail, the retention rules, applying them, and what they removed."""
 
 from __future__ import annotations
 
@@ -7,60 +8,19 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from vielfalt_desktop.cli import UsageError, _iso_date, _open, _positive
-from vielfalt_desktop.domain.audit import ACTIONS
+from vielfalt_desktop.cli.common import UsageError, opened
 from vielfalt_desktop.domain.retention import KIND_LABELS, NOTE_FIELDS, RULE_LABELS
-
-
-def add_privacy_commands(sub: Any) -> None:
-    audit = sub.add_parser("audit", help="Prüfprotokoll zeigen oder exportieren")
-    audit.add_argument("--from", dest="date_from", type=_iso_date, metavar="JJJJ-MM-TT")
-    audit.add_argument("--to", dest="date_to", type=_iso_date, metavar="JJJJ-MM-TT")
-    audit.add_argument("--device", metavar="NAME", help="nur dieses Gerät (Name oder ID)")
-    audit.add_argument("--action", choices=sorted(ACTIONS), metavar="AKTION")
-    audit.add_argument("--record", metavar="ID", help="nur dieser Eintrag")
-    audit.add_argument("--limit", type=_positive, default=50)
-    audit.add_argument("-o", "--output", type=Path, metavar="FILE.pdf|FILE.csv")
-    audit.set_defaults(run=cmd_audit)
-
-    retention = sub.add_parser("retention", help="Aufbewahrungsregeln zeigen oder ändern")
-    retention_sub = retention.add_subparsers(dest="retention_command", metavar="BEFEHL")
-    show = retention_sub.add_parser("show", help="die geltenden Regeln zeigen")
-    show.set_defaults(run=cmd_retention_show)
-    change = retention_sub.add_parser("set", help="Regeln ändern")
-    change.add_argument(
-        "--notes",
-        action="append",
-        default=[],
-        metavar="ART=MONATE",
-        help=f"Freitext leeren nach Monaten, z. B. contact=12 ({', '.join(NOTE_FIELDS)}, all)",
-    )
-    change.add_argument("--pseudonym-months", type=int, metavar="MONATE")
-    change.add_argument(
-        "--purge-after-ack",
-        metavar="TAGE|off",
-        help="Laptop: bestätigte, erledigte Einträge nach so vielen Tagen entfernen",
-    )
-    change.set_defaults(run=cmd_retention_set)
-
-    purge = sub.add_parser("purge", help="die Aufbewahrungsregeln jetzt anwenden")
-    purge.add_argument("--dry-run", action="store_true", help="nur zählen, nichts ändern")
-    purge.set_defaults(run=cmd_purge)
-
-    log = sub.add_parser("deletion-log", help="Löschprotokoll zeigen oder als PDF exportieren")
-    log.add_argument("-o", "--output", type=Path, metavar="FILE.pdf")
-    log.set_defaults(run=cmd_deletion_log)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
     from vielfalt_desktop.services import log_export
     from vielfalt_desktop.services.audit import AuditFilter
 
-    app = _open(args)
-    try:
+    with opened(args) as app:
+        device = app.device
         node = app.sync.find_peer(args.device).node_id if args.device else None
-        if args.device and args.device in (app.store.node_name, app.store.node_id):
-            node = app.store.node_id
+        if args.device and args.device in (device.name, device.node_id):
+            node = device.node_id
         where = AuditFilter(
             node_id=node,
             action=args.action,
@@ -85,18 +45,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
             print(f"{e.at}  {e.node_name:<18} {e.action_label:<34} {target}{extra}{detail}")
         shown = min(total, args.limit)
         print(f"{shown} von {total} Einträgen" + (" (mehr mit --limit)" if total > shown else ""))
-    finally:
-        app.close()
     return 0
 
 
 def cmd_retention_show(args: argparse.Namespace) -> int:
-    app = _open(args)
-    try:
+    with opened(args) as app:
         policy = app.retention.policy()
-        role = app.store.role
-    finally:
-        app.close()
+        role = app.device.role
     print("Freitext wird geleert nach (Monaten ab Datum bzw. Abschluss):")
     for kind, months in policy.note_months.items():
         print(f"  {KIND_LABELS[kind]:<22} ({kind}): {months}")
@@ -109,8 +64,7 @@ def cmd_retention_show(args: argparse.Namespace) -> int:
 
 
 def cmd_retention_set(args: argparse.Namespace) -> int:
-    app = _open(args)
-    try:
+    with opened(args) as app:
         policy = app.retention.policy()
         notes = dict(policy.note_months)
         for item in args.notes:
@@ -128,19 +82,14 @@ def cmd_retention_set(args: argparse.Namespace) -> int:
                 raise UsageError("--purge-after-ack: eine Zahl von Tagen oder „off“.")
             changes["purge_after_ack_days"] = None if not value.isdigit() else int(value)
         app.retention.set_policy(dataclasses.replace(policy, **changes))
-    finally:
-        app.close()
     print("Die Aufbewahrungsregeln wurden gespeichert; sie gelten ab dem nächsten Lauf.")
     return 0
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
     # Not the daily run at unlock: a dry run must change nothing, and a real one is this.
-    app = _open(args, housekeeping=False)
-    try:
+    with opened(args, housekeeping=False) as app:
         result = app.retention.purge(dry_run=args.dry_run)
-    finally:
-        app.close()
     if not result.counts:
         print("Nichts fällig: keine Einträge sind von den Aufbewahrungsregeln betroffen.")
         return 0
@@ -155,16 +104,13 @@ def cmd_purge(args: argparse.Namespace) -> int:
 def cmd_deletion_log(args: argparse.Namespace) -> int:
     from vielfalt_desktop.services import log_export
 
-    app = _open(args)
-    try:
+    with opened(args) as app:
         if args.output:
             count = log_export.write_deletion_log_pdf(app, args.output)
             print(f"Löschprotokoll geschrieben: {args.output} ({count} Einträge)")
             print("Hinweis: Die Datei ist nicht verschlüsselt – bitte sicher aufbewahren.")
             return 0
         entries = app.retention.deletion_log()
-    finally:
-        app.close()
     for e in entries:
         kind = KIND_LABELS.get(e.record_kind, e.record_kind)
         print(f"{e.at}  {e.node_name:<18} {RULE_LABELS.get(e.rule, e.rule)}: {e.count} {kind}")
