@@ -115,6 +115,14 @@ class RetentionService:
             return None
         return self.purge()
 
+    def last_run(self) -> dt.date | None:
+        """The day the rules were last applied (at an unlock or by hand); None if never."""
+        text = self.store.meta(LAST_RUN_KEY)
+        try:
+            return dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+
     def purge(self, *, dry_run: bool = False) -> PurgeResult:
         """Apply every rule now. With ``dry_run`` only count what would go."""
         policy = self.policy()
