@@ -17,6 +17,7 @@ from vielfalt_desktop.reports.spreadsheet import render_csv_table
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter, AuditRow
 from vielfalt_desktop.services.report_export import save_export
+from vielfalt_desktop.sync.naming import file_slug
 
 MAX_AUDIT_ROWS = 100_000
 RECORD_KIND_LABELS = {
@@ -125,3 +126,15 @@ def write_audit_csv(app: App, path: Path, where: AuditFilter | None = None) -> i
     save_export(path, render_csv_table(AUDIT_COLUMNS, rows))
     app.audit.log("log_export", record_kind="audit", count=len(entries), detail="csv")
     return len(entries)
+
+
+#: File name stems of the two logs (ASCII, like the other suggested file names).
+FILE_STEMS = {"audit": "Pruefprotokoll", "deletion_log": "Loeschprotokoll"}
+
+
+def file_name(app: App, log: str, suffix: str) -> str:
+    """The suggested file name of a log export, e.g. ``Pruefprotokoll_Laptop-Nord_2026-11-24.pdf``.
+
+    ``log`` is ``"audit"`` or ``"deletion_log"``, ``suffix`` ``"pdf"`` or ``"csv"``.
+    """
+    return f"{FILE_STEMS[log]}_{file_slug(app.device.name)}_{app.today().isoformat()}.{suffix}"
