@@ -13,7 +13,7 @@ from vielfalt_desktop.domain.errors import NotFound, ValidationError, VielfaltEr
 from vielfalt_desktop.domain.records import Partner
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.published import Report
-from vielfalt_desktop.reports.statistics import CellKey
+from vielfalt_desktop.reports.tables import CellKey
 from vielfalt_desktop.services import report_export
 from vielfalt_desktop.services.app import App
 

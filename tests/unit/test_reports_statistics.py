@@ -23,7 +23,8 @@ from vielfalt_desktop.domain.records import (
     Referral,
 )
 from vielfalt_desktop.reports.disclosure import suppress
-from vielfalt_desktop.reports.statistics import CellKey, Period, Statistics, compute_statistics
+from vielfalt_desktop.reports.statistics import compute_statistics
+from vielfalt_desktop.reports.tables import CellKey, Period, Statistics
 from vielfalt_desktop.services.app import App
 
 PERIOD = Period(dt.date(2026, 1, 1), dt.date(2026, 6, 30))
