@@ -19,7 +19,7 @@ from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, message_text
 from vielfalt_desktop.ui.passphrase_dialog import PassphraseDialog
 from vielfalt_desktop.ui.screens import reports_screen
-from vielfalt_desktop.ui.screens.privacy_screen import PrivacyScreen
+from vielfalt_desktop.ui.screens.privacy.screen import PrivacyScreen
 from vielfalt_desktop.ui.screens.reports_screen import ReportsScreen
 from vielfalt_desktop.ui.screens.sync_screen import SyncScreen
 from vielfalt_desktop.ui.unlock_window import UnlockWindow

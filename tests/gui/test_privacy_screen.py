@@ -20,7 +20,8 @@ from vielfalt_desktop.services.app import App
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.models import privacy_labels
 from vielfalt_desktop.ui.models.audit_model import AuditModel
-from vielfalt_desktop.ui.screens.privacy_screen import FILTER_KINDS, PrivacyScreen
+from vielfalt_desktop.ui.screens.privacy.audit_page import FILTER_KINDS
+from vielfalt_desktop.ui.screens.privacy.screen import PrivacyScreen
 from vielfalt_desktop.ui.signals import emit
 
 NOTE = "Fragen zur Wohnungssuche, Termin vereinbart."

@@ -53,7 +53,7 @@ _SCREEN_CLASSES = {
     "network": ("network_screen", "NetworkScreen"),
     "sync": ("sync_screen", "SyncScreen"),
     "reports": ("reports_screen", "ReportsScreen"),
-    "privacy": ("privacy_screen", "PrivacyScreen"),
+    "privacy": ("privacy.screen", "PrivacyScreen"),
     "settings": ("settings_screen", "SettingsScreen"),
 }
 

@@ -1,15 +1,17 @@
 """Display names for the codes of the audit trail and the deletion log, in the chosen language.
 
-The German originals live in the core (``domain.audit.ACTIONS``, ``domain.retention``); these
-are the same names through Qt's translator. A code the UI does not know yet (a newer core)
-shows the core's German name, and a test checks that every known code has one here.
+The German originals live in the core (``domain.audit.ACTIONS``, ``domain.messages``,
+``domain.retention``); these are the same names through Qt's translator. A code the UI does
+not know yet (a newer core) shows the core's German name, and a test checks that every known
+code has one here.
 """
 
 from __future__ import annotations
 
+from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.audit import ACTIONS
 from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
-from vielfalt_desktop.ui.i18n import translate
+from vielfalt_desktop.ui.i18n import message_text, translate
 
 
 def action_labels() -> dict[str, str]:
@@ -32,22 +34,21 @@ def action_labels() -> dict[str, str]:
 
 
 def kind_labels() -> dict[str, str]:
-    """Record kinds as they appear in the audit trail and the deletion log (plural)."""
-    return {
-        "contact": translate("Datenschutz", "Kontakte"),
-        "referral": translate("Datenschutz", "Verweise"),
-        "referral_status": translate("Datenschutz", "Verweis-Verlauf"),
-        "conflict": translate("Datenschutz", "Konflikte"),
-        "intervention": translate("Datenschutz", "Interventionen"),
-        "event": translate("Datenschutz", "Veranstaltungen"),
-        "partner": translate("Datenschutz", "Partner"),
-        "vocab_entry": translate("Datenschutz", "Auswahllisten"),
-        "retention_policy": translate("Datenschutz", "Aufbewahrungsregeln"),
-        "conflict_log": translate("Datenschutz", "Konfliktprotokoll der Synchronisation"),
-        "audit": translate("Datenschutz", "Prüfprotokoll"),
-        "deletion_log": translate("Datenschutz", "Löschprotokoll"),
-        "backup": translate("Datenschutz", "Sicherungskopien"),
-    }
+    """Record kinds as they appear in the audit trail and the deletion log (plural).
+
+    The kinds records and messages name come from the core's one table
+    (``domain.messages.KIND_LABELS``, translated by ``message_text``); the few only these logs
+    name are translated here.
+    """
+    labels = {kind: message_text(msg.kind_label(kind)) for kind in msg.KIND_LABELS}
+    labels.update(
+        {
+            "retention_policy": translate("Datenschutz", "Aufbewahrungsregeln"),
+            "conflict_log": translate("Datenschutz", "Konfliktprotokoll der Synchronisation"),
+            "backup": translate("Datenschutz", "Sicherungskopien"),
+        }
+    )
+    return labels
 
 
 def rule_labels() -> dict[str, str]:

@@ -1,60 +1,41 @@
-"""Datenschutz: the audit trail (who did what, when, to which record — never what it said), the
-deletion log of the retention rules, and the rules themselves (see ``retention_page``).
-
-Both logs can be saved as files for the data protection officer (PDF, the audit trail also as
-CSV), written off the UI thread to a path the user chose, with the warning that they are not
-encrypted. The logs are read anew whenever the screen is shown: every action elsewhere adds
-to the audit trail.
+"""Prüfprotokoll: who did what, when, to which record (only its id, never what it said),
+filtered by device, action, kind, period and record id, read lazily in pages; saved as PDF or
+CSV. At the coordinator it holds the laptops' entries too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from vielfalt_desktop.domain.audit import ACTIONS
-from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.services import log_export
 from vielfalt_desktop.services.audit import AuditFilter
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int, fmt_stamp
+from vielfalt_desktop.ui.i18n import fmt_int
 from vielfalt_desktop.ui.models.audit_model import AuditModel
 from vielfalt_desktop.ui.models.privacy_labels import (
     action_label,
     action_labels,
     kind_label,
     kind_labels,
-    rule_label,
-    rule_labels,
 )
-from vielfalt_desktop.ui.screens.base import Screen, heading
-from vielfalt_desktop.ui.screens.retention_page import RetentionPage
-from vielfalt_desktop.ui.screens.sync_screen import file_slug
-from vielfalt_desktop.ui.signals import emit
-from vielfalt_desktop.ui.tasks import Task, run_task
-from vielfalt_desktop.ui.widgets.busy import busy_bar
+from vielfalt_desktop.ui.screens.privacy.log_page import LogPage, size_columns, tabular
+from vielfalt_desktop.ui.tasks import Task
 from vielfalt_desktop.ui.widgets.filter_bar import period_fields, period_range
 
 # Record kinds one can filter the audit trail by, in this order.
@@ -71,98 +52,6 @@ FILTER_KINDS = (
     "audit",
     "deletion_log",
 )
-
-
-def _tabular(table: QTableView) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    header.setHighlightSections(False)
-
-
-def _size_columns(table: QTableView, samples: list[str]) -> None:
-    """Each column as wide as its widest sample text (or its title)."""
-    metrics = table.fontMetrics()
-    header = table.horizontalHeader()
-    for column, sample in enumerate(samples):
-        width = max(metrics.horizontalAdvance(sample) + 24, header.sectionSizeHint(column) + 8)
-        header.resizeSection(column, width)
-
-
-class LogPage(QWidget):
-    """Saving a log as a file: the path dialog, the work off the UI thread, the message."""
-
-    changed = Signal()  # an export is itself logged: the audit trail has a new entry
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.task: Task | None = None
-        self.busy = busy_bar(self.tr("Datei wird geschrieben"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def export_buttons(self) -> list[QPushButton]:
-        return []
-
-    def ask_path(self, title: str, stem: str, kind: str) -> Path | None:
-        settings = self.ctx.settings
-        folder = settings.last("protocol_dir") or settings.last("report_dir") or str(Path.home())
-        suffix = f".{kind}"
-        store = self.ctx.app.store
-        name = f"{stem}_{file_slug(store.node_name)}_{self.ctx.today().isoformat()}{suffix}"
-        filters = (
-            self.tr("PDF-Dokument (*.pdf)") if kind == "pdf" else self.tr("CSV-Tabelle (*.csv)")
-        )
-        path, _f = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), filters)
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        settings.remember("protocol_dir", str(target.parent))
-        return target
-
-    def write(self, work: Callable[[], int], target: Path) -> Task:
-        self.message.setText(self.tr("Die Datei wird geschrieben …"))
-        self._working(True)
-
-        def written(count: int) -> None:
-            self.task = None
-            self._working(False)
-            self.message.setText(
-                self.tr("Gespeichert: {path} – Einträge: {n}, nicht verschlüsselt.").format(
-                    path=target, n=fmt_int(count)
-                )
-            )
-            emit(self.changed)
-
-        def failed(error: BaseException) -> None:
-            self.task = None
-            self._working(False)
-            if isinstance(error, VielfaltError):
-                text = error_text(error)
-            elif isinstance(error, OSError):
-                text = error.strerror or type(error).__name__
-            else:
-                text = type(error).__name__
-            self.message.setText(self.tr("Nicht gespeichert: {message}").format(message=text))
-
-        self.task = run_task(work, done=written, failed=failed)
-        return self.task
-
-    def _working(self, on: bool) -> None:
-        self.busy.setVisible(on)
-        for button in self.export_buttons():
-            button.setEnabled(not on)
 
 
 class AuditPage(LogPage):
@@ -235,16 +124,16 @@ class AuditPage(LogPage):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Prüfprotokoll"))
-        _tabular(self.view)
+        tabular(self.view)
         samples = [
             "24.11.2026 10:00",
-            ctx.app.store.node_name,
+            ctx.app.device.name,
             max(actions.values(), key=len),
             kind_label("retention_policy", kinds),
             "00000000-0000-0000-0000-000000000000",
             self.tr("Anzahl"),
         ]
-        _size_columns(self.view, samples)
+        size_columns(self.view, samples)
         self.view.activated.connect(self._row_activated)
         self.view.doubleClicked.connect(self._row_activated)
         self._device_width = 0
@@ -366,12 +255,13 @@ class AuditPage(LogPage):
         chosen = self.device.currentData()
         app = self.ctx.app
         names = app.audit.node_names()
-        own = app.store.node_id
+        device = app.device
+        own = device.node_id
         self.device.blockSignals(True)
         self.device.clear()
         self.device.addItem(self.tr("Alle Geräte"), None)
         self.device.addItem(
-            self.tr("{name} (dieses Gerät)").format(name=names.get(own, app.store.node_name)),
+            self.tr("{name} (dieses Gerät)").format(name=names.get(own, device.name)),
             own,
         )
         for node_id, name in sorted(names.items(), key=lambda item: item[1].casefold()):
@@ -388,7 +278,7 @@ class AuditPage(LogPage):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.ctx.app.store.is_open:
+        if not self.ctx.app.is_open:
             return  # a late timer after locking
         self._debounce.stop()
         self._refresh_devices()
@@ -418,9 +308,7 @@ class AuditPage(LogPage):
     def export(self, kind: str) -> Task | None:
         if self.task is not None:
             return None
-        target = self.ask_path(
-            self.tr("Prüfprotokoll speichern (unverschlüsselt)"), "Pruefprotokoll", kind
-        )
+        target = self.ask_path(self.tr("Prüfprotokoll speichern (unverschlüsselt)"), "audit", kind)
         if target is None:
             return None
         app, where = self.ctx.app, self.model.filter
@@ -455,170 +343,3 @@ class AuditPage(LogPage):
         for widget in (*widgets, self.date_to):
             widget.blockSignals(False)
         self._show_range(self.period.currentData() == "custom")
-
-
-class DeletionLogPage(LogPage):
-    """Löschprotokoll: every run of a retention rule, with counts only; export as PDF."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        hint = QLabel(
-            self.tr(
-                "Jede Zeile ist ein Lauf einer Aufbewahrungsregel: welche Art von Einträgen, wie "
-                "viele, wann und nach welcher Regel. Stichtag: betroffen war, was vor diesem Tag "
-                "lag. Das Protokoll enthält keine Inhalte."
-            )
-        )
-        hint.setWordWrap(True)
-        headers = [
-            self.tr("Zeitpunkt"),
-            self.tr("Gerät"),
-            self.tr("Regel"),
-            self.tr("Art der Einträge"),
-            self.tr("Anzahl"),
-            self.tr("Stichtag"),
-        ]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setAccessibleName(self.tr("Löschprotokoll"))
-        _tabular(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.empty_label = QLabel(
-            self.tr("Bisher wurde nach den Aufbewahrungsregeln nichts gelöscht.")
-        )
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setEnabled(False)
-        self.empty_label.setVisible(False)
-        self.count_label = QLabel()
-        self.pdf_button = QPushButton(self.tr("Als P&DF speichern …"))
-        self.pdf_button.clicked.connect(self.export)
-        note = QLabel(
-            self.tr(
-                "Hinweis: Die PDF-Datei ist nicht verschlüsselt. Sie enthält nur Anzahlen, keine "
-                "Inhalte. Bitte nur auf dienstlichen Laufwerken ablegen."
-            )
-        )
-        note.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.table, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.pdf_button)
-        layout.addLayout(bottom)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(note)
-        QWidget.setTabOrder(self.table, self.pdf_button)
-
-    def export_buttons(self) -> list[QPushButton]:
-        return [self.pdf_button]
-
-    def reload(self) -> None:
-        if not self.ctx.app.store.is_open:
-            return
-        entries = self.ctx.app.retention.deletion_log()
-        rules, kinds = rule_labels(), kind_labels()
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            cells = (
-                fmt_stamp(entry.at),
-                entry.node_name,
-                rule_label(entry.rule, rules),
-                kind_label(entry.record_kind, kinds),
-                fmt_int(entry.count),
-                fmt_date(entry.cutoff) if entry.cutoff else "–",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 4:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, item)
-        self.empty_label.setVisible(not entries)
-        self.count_label.setText(
-            self.tr("1 Eintrag")
-            if len(entries) == 1
-            else self.tr("{n} Einträge").format(n=fmt_int(len(entries)))
-        )
-        self.pdf_button.setEnabled(self.task is None)
-
-    def export(self) -> Task | None:
-        if self.task is not None:
-            return None
-        target = self.ask_path(
-            self.tr("Löschprotokoll speichern (unverschlüsselt)"), "Loeschprotokoll", "pdf"
-        )
-        if target is None:
-            return None
-        app = self.ctx.app
-        return self.write(lambda: log_export.write_deletion_log_pdf(app, target), target)
-
-
-class PrivacyScreen(Screen):
-    watches = ()  # the logs are read anew on every visit instead
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.audit_page = AuditPage(ctx)
-        self.deletion_page = DeletionLogPage(ctx)
-        self.retention_page = RetentionPage(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Bereiche des Datenschutzes"))
-        self.tabs.addTab(self.audit_page, self.tr("P&rüfprotokoll"))
-        self.tabs.addTab(self.deletion_page, self.tr("&Löschprotokoll"))
-        self.tabs.addTab(self.retention_page, self.tr("&Aufbewahrung"))
-        intro = QLabel(
-            self.tr(
-                "Hier steht, wer wann was getan hat (nur mit Kennungen, nie mit Inhalten), was "
-                "nach den Aufbewahrungsfristen gelöscht wurde und wie lange was aufbewahrt wird."
-            )
-        )
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Datenschutz")))
-        layout.addWidget(intro)
-        layout.addWidget(self.tabs, 1)
-        for page in (self.audit_page, self.deletion_page, self.retention_page):
-            page.changed.connect(self.reload_logs)
-        self._policy_loaded = False
-
-    def activated(self) -> None:
-        # Every action elsewhere adds to the audit trail: read it anew on each visit.
-        self._stale = True
-        super().activated()
-
-    def reload(self) -> None:
-        self.reload_logs()
-        if not self._policy_loaded or not self.retention_page.dirty:
-            self._policy_loaded = True
-            self.retention_page.load()
-
-    def reload_logs(self) -> None:
-        if not self.ctx.app.store.is_open:
-            return
-        self.audit_page.reload()
-        self.deletion_page.reload()
-        self.retention_page.show_last_run()
-
-    def state(self) -> dict[str, Any]:
-        return {
-            "tab": self.tabs.currentIndex(),
-            "audit": self.audit_page.state(),
-            "retention": self.retention_page.state(),
-        }
-
-    def restore(self, state: dict[str, Any]) -> None:
-        """Filters, tab and unsaved rules; the logs are read when the screen is shown."""
-        self.retention_page.load()
-        self._policy_loaded = True
-        self.retention_page.restore(state.get("retention", {}))
-        self.audit_page.restore(state.get("audit", {}))
-        self.tabs.setCurrentIndex(state.get("tab", 0))

@@ -5,7 +5,6 @@ anwenden …": a dry run off the UI thread, a confirmation listing what is due, 
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +32,7 @@ from vielfalt_desktop.domain.retention import (
     NOTE_FIELDS,
     RetentionPolicy,
 )
-from vielfalt_desktop.services.retention import LAST_RUN_KEY, PurgeResult
+from vielfalt_desktop.services.retention import PurgeResult
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, fmt_date, fmt_int, message_text
 from vielfalt_desktop.ui.models.privacy_labels import kind_label, kind_labels
@@ -53,7 +52,7 @@ class RetentionPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.retention = ctx.app.retention
-        self.is_laptop = ctx.app.store.role == "field"
+        self.is_laptop = ctx.app.device.role == "field"
         self.task: Task | None = None
         self.dirty = False
         self._loading = False
@@ -297,11 +296,8 @@ class RetentionPage(QWidget):
         )
 
     def show_last_run(self) -> None:
-        text = self.ctx.app.store.meta(LAST_RUN_KEY)
-        try:
-            last = fmt_date(dt.date.fromisoformat(text)) if text else ""
-        except ValueError:
-            last = ""
+        day = self.retention.last_run()
+        last = fmt_date(day) if day is not None else ""
         auto = self.tr("Die Fristen werden beim ersten Entsperren jedes Tages angewandt.")
         if last:
             auto += " " + self.tr("Zuletzt: {date}.").format(date=last)
