@@ -23,9 +23,9 @@ from vielfalt_desktop.domain.records import Contact, Partner
 from vielfalt_desktop.services import log_export, report_export
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.services.audit import AuditFilter
-from vielfalt_desktop.services.sync import _check_logs
 from vielfalt_desktop.store.models import TABLE_BY_KIND
-from vielfalt_desktop.sync.changes import IncomingRow
+from vielfalt_desktop.sync.schema import IncomingRow
+from vielfalt_desktop.sync.schema import check_logs as _check_logs
 
 AUDIT = TABLE_BY_KIND["audit"]
 

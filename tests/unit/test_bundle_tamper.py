@@ -49,7 +49,7 @@ from vielfalt_desktop.domain.records import (
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.store.database import DataPaths, Store
 from vielfalt_desktop.store.vault import KeyFile
-from vielfalt_desktop.sync import bundle, changes, cobble
+from vielfalt_desktop.sync import bundle, changes, cobble, limits
 from vielfalt_desktop.sync.identity import NodeKeys, canonical_json, hpke_public
 
 NOTE = "Sprachcafé Wunschzettel Nordlicht-Markierung"
@@ -203,7 +203,10 @@ def net(tmp_path_factory: pytest.TempPathFactory) -> Net:
     laptop_keys, stranger_keys = laptop.sync._keys(), stranger.sync._keys()
     office_keys = office.sync._keys()
     header, payload = bundle.open_bundle(
-        to_office, office_keys, office.store.node_id, lambda _id: laptop_keys.public_sign_bytes()
+        to_office,
+        office_keys,
+        office.store.node_id,
+        {laptop.store.node_id: laptop_keys.public_sign_bytes()},
     )
     assert payload is not None
     stranger_id = stranger.store.node_id
@@ -640,7 +643,7 @@ MALFORMED: dict[str, Mutation] = {
     "int-as-bool": _set_value("contact", "duration_min", True),
     "text-as-number": _set_value("contact", "note", 17),
     "text-as-null": _set_value("contact", "target_group", None),
-    "text-too-long": _set_value("contact", "note", "x" * (changes.MAX_TEXT + 1)),
+    "text-too-long": _set_value("contact", "note", "x" * (limits.MAX_TEXT + 1)),
     "date-impossible": _set_value("contact", "date", "2026-02-30"),
     "date-with-time": _set_value("contact", "date", "2026-11-24T10:00"),
     "date-as-number": _set_value("contact", "date", 20261124),
@@ -930,7 +933,7 @@ def _open(net: Net, data: bytes) -> object:
         data,
         net.office_keys,
         net.office.node_id,
-        lambda node: net.laptop_keys.public_sign_bytes() if node == net.laptop.node_id else None,
+        {net.laptop.node_id: net.laptop_keys.public_sign_bytes()},
     )
 
 

@@ -1,4 +1,4 @@
-"""The per-kind check plan of sync.changes.validate: what it takes and what it refuses."""
+"""The per-kind check plan of sync.schema.validate: what it takes and what it refuses."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from vielfalt_desktop.domain.errors import RejectedInput
 from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.sync import bundle, changes, incoming
+from vielfalt_desktop.sync.schema import validate
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def _set_at(index: int, value: object) -> Callable[[list[Any]], None]:
 
 
 def test_a_collected_payload_passes(payload: dict[str, Any]) -> None:
-    rows = changes.validate(payload, _counts(payload))
+    rows = validate(payload, _counts(payload))
     (contact,) = rows["contact"]
     assert contact.values["note"] == "Begleitung zur Ausländerbehörde"
     assert contact.values["topics"] == ["wohnen", "arbeit"]
@@ -101,7 +102,7 @@ REFUSED = {
 def test_accepted(payload: dict[str, Any], case: str) -> None:
     changed = copy.deepcopy(payload)
     ACCEPTED[case](changed["records"]["contact"]["rows"][0])
-    assert changes.validate(changed, _counts(changed))["contact"]
+    assert validate(changed, _counts(changed))["contact"]
 
 
 @pytest.mark.parametrize("case", list(REFUSED))
@@ -109,4 +110,4 @@ def test_refused(payload: dict[str, Any], case: str) -> None:
     changed = copy.deepcopy(payload)
     REFUSED[case](changed["records"]["contact"]["rows"][0])
     with pytest.raises(RejectedInput):
-        changes.validate(changed, _counts(changed))
+        validate(changed, _counts(changed))

@@ -22,7 +22,8 @@ from vielfalt_desktop.domain.records import AuditEntry
 from vielfalt_desktop.fileio import atomic_write_text
 from vielfalt_desktop.store import repository as repo
 from vielfalt_desktop.store.database import QUICK, DataPaths, Store, StoreBusy, Write
-from vielfalt_desktop.store.models import PEER_TABLE, TABLE_BY_KIND
+from vielfalt_desktop.store.models import TABLE_BY_KIND
+from vielfalt_desktop.sync import peers
 
 FAILED_UNLOCKS = "entsperrversuche.json"
 #: Unlocks whose audit entry could not be written yet (the store was busy until closing).
@@ -214,11 +215,9 @@ class AuditService:
 
     def node_names(self) -> dict[str, str]:
         """Device names by node id: this device and every trusted peer."""
-        former = json.loads(self.store.meta("former_peers") or "{}")
         with self.store.read() as conn:
-            names = {r.node_id: r.name for r in conn.execute(select(PEER_TABLE))}
-        names = {**former, **names, self.store.node_id: self.store.node_name}
-        return names
+            names = peers.device_names(conn)
+        return {**names, self.store.node_id: self.store.node_name}
 
     def _where(self, f: AuditFilter) -> list[ColumnElement[bool]]:
         t = TABLE_BY_KIND["audit"]

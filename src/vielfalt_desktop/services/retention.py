@@ -39,12 +39,8 @@ from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.store import repository as repo
 from vielfalt_desktop.store.database import Store, Write
-from vielfalt_desktop.store.models import (
-    CONFLICT_LOG_TABLE,
-    PEER_TABLE,
-    TABLE_BY_KIND,
-    TAG_TABLE,
-)
+from vielfalt_desktop.store.models import TABLE_BY_KIND, TAG_TABLE
+from vielfalt_desktop.sync import ledger, peers
 
 POLICY_KEY = "retention_policy"
 LAST_RUN_KEY = "retention_last_run"
@@ -164,13 +160,14 @@ class RetentionService:
                 cutoff,
             )
         )
-        # The sync conflict log may hold notes and pseudonyms: the shortest period applies.
+        # The sync conflict log keeps overwritten values, notes and pseudonyms among them:
+        # the shortest period applies.
         cutoff = months_before(today, min(*policy.note_months.values(), policy.pseudonym_months))
         counts.append(
             PurgeCount(
                 "conflict_log",
                 "conflict_log",
-                self._drop_conflict_log(write, cutoff, dry_run),
+                ledger.purge_conflicts(write.conn, cutoff, dry_run=dry_run),
                 cutoff,
             )
         )
@@ -297,27 +294,10 @@ class RetentionService:
             )
         return len(rows)
 
-    @staticmethod
-    def _drop_conflict_log(write: Write, cutoff: dt.date, dry_run: bool) -> int:
-        # The sync conflict log keeps overwritten values, notes among them.
-        table = CONFLICT_LOG_TABLE
-        old = table.c.logged_at < cutoff.isoformat()
-        count = int(write.conn.execute(select(func.count()).where(old)).scalar_one())
-        if count and not dry_run:
-            write.conn.execute(delete(table).where(old))
-        return count
-
     # --- rule: a laptop gives up what the coordinator holds --------------------------------
 
-    @staticmethod
-    def acknowledged_rev(conn: Connection) -> int | None:
-        """Our rev up to which every coordinator confirmed receipt; None without one."""
-        stmt = select(func.min(PEER_TABLE.c.acked_rev)).where(PEER_TABLE.c.role == "office")
-        value = conn.execute(stmt).scalar_one()
-        return None if value is None else int(value)
-
     def _drop_acknowledged(self, write: Write, cutoff: dt.date, dry_run: bool) -> dict[str, int]:
-        acked = self.acknowledged_rev(write.conn)
+        acked = peers.acknowledged_rev(write.conn)
         if acked is None or acked <= 0:
             return {}
         ids = self._droppable(write.conn, acked, cutoff)

@@ -16,7 +16,7 @@ import os
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Collection, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -256,8 +256,21 @@ def _is_uuid(value: str) -> bool:
     return _UUID.fullmatch(value) is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Receiver:
+    """What reading a bundle needs to know about the receiving device, as data."""
+
+    node_id: str
+    keys: NodeKeys
+    #: The most JSON an inflated payload may take (the header's counts may allow less).
+    max_json: int = MAX_PAYLOAD_JSON
+
+
 class BundleFile:
     """A bundle being read: header first, then the signature, then the payload.
+
+    What the reader needs from the receiving store comes in as data (:meth:`read`): the
+    sender's verify key, the bundle ids known from it, this device's keys and limits.
 
     The file is mapped, not read: checking the signature and decrypting walk it in place, so
     no copy of a large file is made, and nothing is decrypted before the signature holds.
@@ -291,6 +304,27 @@ class BundleFile:
                 bundle.view.release()
         finally:
             mapped.close()
+
+    def read(
+        self, receiver: Receiver, sender_key: bytes | None, known: Container[str]
+    ) -> dict[str, Any] | None:
+        """Steps 3–7 of reading (docs/bundle-format.md) up to the decrypted payload.
+
+        ``sender_key``: the verify key of the header's sender if this device trusts it
+        (None refuses the bundle, naming the sender by node id only: the header is not yet
+        authenticated); ``known``: ids of the bundles already applied from that sender.
+        Returns None for a known bundle, after its signature and recipient were checked.
+        """
+        header = self.header
+        if sender_key is None:
+            raise RejectedInput(Message(msg.UNKNOWN_SENDER, sender=header.sender))
+        self.verify(sender_key)
+        own_key_id = key_id(receiver.keys.public_kem_bytes())
+        if header.recipient != receiver.node_id or header.recipient_key_id != own_key_id:
+            raise RejectedInput(Message(msg.WRONG_RECIPIENT))
+        if header.bundle_id in known:
+            return None
+        return self.payload(receiver.keys, receiver.max_json)
 
     def verify(self, sign_key: bytes) -> None:
         """The sender's Ed25519 signature over everything before it."""
@@ -371,24 +405,21 @@ def open_bundle(
     data: bytes,
     keys: NodeKeys,
     my_node_id: str,
-    sender_sign_key: Callable[[str], bytes | None],
+    sender_keys: Mapping[str, bytes],
     *,
-    is_known: Callable[[str], bool] = lambda _bundle_id: False,
-    max_json: int | None = None,
+    known: Collection[tuple[str, str]] = (),
+    max_json: int = MAX_PAYLOAD_JSON,
 ) -> tuple[Header, dict[str, Any] | None]:
-    """Verify and decrypt bytes in memory. Returns (header, payload); payload is None for a
-    known bundle. SyncService reads files through BundleFile in the same steps."""
+    """Verify and decrypt bytes in memory: :meth:`BundleFile.read` for data at hand.
+
+    ``sender_keys``: the verify key of every trusted sender, by node id; ``known``: the
+    (sender, bundle id) pairs already applied. Returns (header, payload); payload is None for
+    a known bundle."""
     bundle = BundleFile(data)
     header = bundle.header
-    sign_key = sender_sign_key(header.sender)
-    if sign_key is None:
-        raise RejectedInput(Message(msg.UNKNOWN_SENDER, sender=header.sender))
-    bundle.verify(sign_key)
-    if header.recipient != my_node_id or header.recipient_key_id != key_id(keys.public_kem_bytes()):
-        raise RejectedInput(Message(msg.WRONG_RECIPIENT))
-    if is_known(header.bundle_id):
-        return header, None
-    return header, bundle.payload(keys, MAX_PAYLOAD_JSON if max_json is None else max_json)
+    ids = {bundle_id for sender, bundle_id in known if sender == header.sender}
+    receiver = Receiver(my_node_id, keys, max_json)
+    return header, bundle.read(receiver, sender_keys.get(header.sender), ids)
 
 
 def _damaged() -> RejectedInput:

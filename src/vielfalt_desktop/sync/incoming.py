@@ -26,7 +26,7 @@ from vielfalt_desktop.domain.retention import NOTE_FIELDS
 from vielfalt_desktop.domain.validation import problems
 from vielfalt_desktop.domain.vocab import Vocabularies, entry_id, with_overrides
 from vielfalt_desktop.store.models import TABLE_BY_KIND
-from vielfalt_desktop.sync.changes import IncomingRow, record_of
+from vielfalt_desktop.sync.schema import IncomingRow, record_of
 
 #: How far a bundle may be ahead of our clock, and a stamp ahead of its bundle.
 CLOCK_SLACK = dt.timedelta(minutes=5)
