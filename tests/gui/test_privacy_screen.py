@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
 from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.domain import retention as retention_rules
@@ -293,6 +293,34 @@ def test_deletion_log_and_audit_trail_exports(
     # Cancelled dialog: nothing written, nothing running.
     files.save_path = ""
     assert audit.export("pdf") is None
+
+
+def test_the_save_dialog_suggests_the_usual_file_names(
+    screen: PrivacyScreen, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    suggested: list[str] = []
+
+    def save(_parent: object, _title: str, path: str, _filters: str) -> tuple[str, str]:
+        suggested.append(Path(path).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    assert screen.audit_page.export("pdf") is None
+    assert screen.audit_page.export("csv") is None
+    assert screen.deletion_page.export() is None
+    assert suggested == [
+        "Pruefprotokoll_Laptop-Test_2026-11-24.pdf",
+        "Pruefprotokoll_Laptop-Test_2026-11-24.csv",
+        "Loeschprotokoll_Laptop-Test_2026-11-24.pdf",
+    ]
+
+
+def test_the_last_run_of_the_rules_is_shown(ctx: UiContext, screen: PrivacyScreen) -> None:
+    ctx.app.retention.purge()
+    screen.activated()
+    assert screen.retention_page.last_run.text() == (
+        "Die Fristen werden beim ersten Entsperren jedes Tages angewandt. Zuletzt: 24.11.2026."
+    )
 
 
 def test_filters_and_unsaved_rules_survive_locking(ctx: UiContext, qtbot) -> None:
