@@ -18,7 +18,6 @@ from vielfalt_desktop.services.app import App
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, message_text
 from vielfalt_desktop.ui.passphrase_dialog import PassphraseDialog
-from vielfalt_desktop.ui.screens import reports_screen
 from vielfalt_desktop.ui.screens.privacy.screen import PrivacyScreen
 from vielfalt_desktop.ui.screens.reports_screen import ReportsScreen
 from vielfalt_desktop.ui.screens.sync_screen import SyncScreen
@@ -141,7 +140,6 @@ def test_passphrase_dialog_in_english(ctx: UiContext, english: None, qtbot) -> N
     dialog.reject()
 
 
-@pytest.mark.skipif(reports_screen.report_export is None, reason="no report engine")
 def test_reversed_report_period_in_english(ctx: UiContext, english: None, qtbot) -> None:
     screen = ReportsScreen(_english(ctx))
     qtbot.addWidget(screen)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QLabel
 
 from vielfalt_desktop.domain.records import Contact, Partner, Referral
 from vielfalt_desktop.ui.context import UiContext
-from vielfalt_desktop.ui.screens import reports_screen
 from vielfalt_desktop.ui.screens.overview_screen import OverviewScreen
 from vielfalt_desktop.ui.screens.referrals_screen import ReferralsScreen
 from vielfalt_desktop.ui.screens.reports_screen import ReportsScreen, period_of
@@ -19,7 +18,6 @@ from vielfalt_desktop.ui.screens.settings_screen import SettingsScreen
 from vielfalt_desktop.ui.signals import emit
 
 TODAY = dt.date(2026, 11, 24)
-needs_reports = pytest.mark.skipif(reports_screen.report_export is None, reason="no report engine")
 
 
 def test_report_periods() -> None:
@@ -33,7 +31,6 @@ def test_report_periods() -> None:
     assert period_of("year", TODAY) == (dt.date(2026, 1, 1), TODAY)
 
 
-@needs_reports
 def test_report_preview_and_export(ctx: UiContext, tmp_path: Path, qtbot, files) -> None:
     for i in range(12):
         ctx.records.create(
@@ -66,7 +63,6 @@ def test_report_preview_and_export(ctx: UiContext, tmp_path: Path, qtbot, files)
     assert (tmp_path / "tabelle.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-@needs_reports
 def test_report_preview_explains_its_signs(ctx: UiContext, qtbot) -> None:
     from vielfalt_desktop.reports import formatting
 
@@ -83,7 +79,6 @@ def test_report_preview_explains_its_signs(ctx: UiContext, qtbot) -> None:
     ]
 
 
-@needs_reports
 def test_report_refuses_a_reversed_period(ctx: UiContext, qtbot) -> None:
     screen = ReportsScreen(ctx)
     qtbot.addWidget(screen)
@@ -96,7 +91,6 @@ def test_report_refuses_a_reversed_period(ctx: UiContext, qtbot) -> None:
     assert not screen.pdf_button.isEnabled()
 
 
-@needs_reports
 def test_referral_slip(ctx: UiContext, partner: Partner, tmp_path: Path, qtbot, files) -> None:
     ctx.records.create(Referral(partner_id=partner.id, topic="aufenthalt", date=TODAY))
     screen = ReferralsScreen(ctx)

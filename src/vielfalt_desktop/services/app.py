@@ -144,6 +144,9 @@ class App:
         """Today on this store's clock (tests and benchmarks fix it)."""
         return self.store.clock.today()
 
+    def now(self) -> dt.datetime:
+        return self.store.clock.now()
+
     @property
     def vocab(self) -> Vocabularies:
         """The vocabularies in force: the shipped ones with every change made or received."""

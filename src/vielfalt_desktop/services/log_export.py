@@ -32,8 +32,8 @@ RECORD_KIND_LABELS = {
 
 def _produced(app: App) -> tuple[tuple[str, str], ...]:
     return (
-        ("Gerät", f"{app.store.node_name} ({'Koordination' if app.is_office else 'Laptop'})"),
-        ("Erstellt", fmt.datetime(app.store.clock.now())),
+        ("Gerät", f"{app.device.name} ({app.device.role_label})"),
+        ("Erstellt", fmt.datetime(app.now())),
     )
 
 

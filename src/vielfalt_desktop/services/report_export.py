@@ -86,8 +86,8 @@ def build_report(
     return publish(
         stats,
         threshold=threshold,
-        produced_by=app.store.node_name,
-        produced_at=app.store.clock.now(),
+        produced_by=app.device.name,
+        produced_at=app.now(),
         district_labels=labels,
     )
 
