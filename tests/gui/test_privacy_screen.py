@@ -14,8 +14,9 @@ from tests.conftest import PASSPHRASE
 
 from vielfalt_desktop.domain import retention as retention_rules
 from vielfalt_desktop.domain.audit import ACTIONS
+from vielfalt_desktop.domain.messages import KIND_LABELS
 from vielfalt_desktop.domain.records import Contact
-from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS, months_before
+from vielfalt_desktop.domain.retention import RULE_LABELS, months_before
 from vielfalt_desktop.services.app import App
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.models import privacy_labels

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from vielfalt_desktop.cli.common import UsageError, opened
-from vielfalt_desktop.domain.retention import KIND_LABELS, NOTE_FIELDS, RULE_LABELS
+from vielfalt_desktop.domain.messages import KIND_LABELS
+from vielfalt_desktop.domain.retention import NOTE_FIELDS, RULE_LABELS
 
 
 def cmd_audit(args: argparse.Namespace) -> int:

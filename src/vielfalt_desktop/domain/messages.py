@@ -236,6 +236,9 @@ KIND_LABELS: dict[str, str] = {
     "vocab_entry": QT_TRANSLATE_NOOP("Validation", "Auswahllisten"),
     "audit": QT_TRANSLATE_NOOP("Validation", "Prüfprotokoll"),
     "deletion_log": QT_TRANSLATE_NOOP("Validation", "Löschprotokoll"),
+    "retention_policy": QT_TRANSLATE_NOOP("Validation", "Aufbewahrungsregeln"),
+    "conflict_log": QT_TRANSLATE_NOOP("Validation", "Konfliktprotokoll der Synchronisation"),
+    "backup": QT_TRANSLATE_NOOP("Validation", "Sicherungskopien"),
 }
 
 # --- device roles ---------------------------------------------------------------------------

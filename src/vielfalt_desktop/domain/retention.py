@@ -26,11 +26,6 @@ NOTE_FIELDS: dict[str, tuple[str, ...]] = {
     "intervention": ("result", "next_step"),
     "event": ("note",),
 }
-KIND_LABELS = {
-    **msg.KIND_LABELS,  # contact … event: also named in messages, so there translatable
-    "conflict_log": "Konfliktprotokoll der Synchronisation",
-    "backup": "Sicherungskopien",
-}
 RULE_LABELS = {
     "notes": "Freitext nach Ablauf geleert",
     "pseudonym": "Pseudonym-Verknüpfung entfernt",

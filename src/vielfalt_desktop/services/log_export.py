@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
+from vielfalt_desktop.domain.messages import KIND_LABELS
+from vielfalt_desktop.domain.retention import RULE_LABELS
 from vielfalt_desktop.reports import formatting as fmt
 from vielfalt_desktop.reports.log_pdf import LogDocument, render_log_pdf
 from vielfalt_desktop.reports.spreadsheet import render_csv_table
@@ -20,14 +21,6 @@ from vielfalt_desktop.services.report_export import save_export
 from vielfalt_desktop.sync.naming import file_slug
 
 MAX_AUDIT_ROWS = 100_000
-RECORD_KIND_LABELS = {
-    **KIND_LABELS,
-    "partner": "Partner",
-    "vocab_entry": "Auswahllisten",
-    "retention_policy": "Aufbewahrungsregeln",
-    "audit": "Prüfprotokoll",
-    "deletion_log": "Löschprotokoll",
-}
 
 
 def _produced(app: App) -> tuple[tuple[str, str], ...]:
@@ -63,7 +56,7 @@ def write_deletion_log_pdf(app: App, path: Path) -> int:
                 _when(e.at),
                 e.node_name,
                 RULE_LABELS.get(e.rule, e.rule),
-                RECORD_KIND_LABELS.get(e.record_kind, e.record_kind),
+                KIND_LABELS.get(e.record_kind, e.record_kind),
                 fmt.integer(e.count),
                 fmt.date(e.cutoff) if e.cutoff else "–",
             )
@@ -86,7 +79,7 @@ def _audit_cells(e: AuditRow) -> tuple[str, ...]:
         _when(e.at),
         e.node_name,
         e.action_label,
-        RECORD_KIND_LABELS.get(e.record_kind, e.record_kind),
+        KIND_LABELS.get(e.record_kind, e.record_kind),
         e.record_id or "",
         fmt.integer(e.count),
         e.detail,

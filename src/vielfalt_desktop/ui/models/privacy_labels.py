@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.audit import ACTIONS
-from vielfalt_desktop.domain.retention import KIND_LABELS, RULE_LABELS
+from vielfalt_desktop.domain.messages import KIND_LABELS
+from vielfalt_desktop.domain.retention import RULE_LABELS
 from vielfalt_desktop.ui.i18n import message_text, translate
 
 
@@ -36,19 +37,10 @@ def action_labels() -> dict[str, str]:
 def kind_labels() -> dict[str, str]:
     """Record kinds as they appear in the audit trail and the deletion log (plural).
 
-    The kinds records and messages name come from the core's one table
-    (``domain.messages.KIND_LABELS``, translated by ``message_text``); the few only these logs
-    name are translated here.
+    They come from the core's one table (``domain.messages.KIND_LABELS``), translated by
+    ``message_text``.
     """
-    labels = {kind: message_text(msg.kind_label(kind)) for kind in msg.KIND_LABELS}
-    labels.update(
-        {
-            "retention_policy": translate("Datenschutz", "Aufbewahrungsregeln"),
-            "conflict_log": translate("Datenschutz", "Konfliktprotokoll der Synchronisation"),
-            "backup": translate("Datenschutz", "Sicherungskopien"),
-        }
-    )
-    return labels
+    return {kind: message_text(msg.kind_label(kind)) for kind in msg.KIND_LABELS}
 
 
 def rule_labels() -> dict[str, str]:
