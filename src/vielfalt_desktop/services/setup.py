@@ -203,11 +203,6 @@ class SyncPeers:
         return PeerCard(name=info.name, role=info.role, fingerprint=info.fingerprint)
 
 
-def store_exists(data_dir: Path) -> bool:
-    """Whether ``data_dir`` already holds a store (then the first-run setup is not shown)."""
-    return DataPaths(Path(data_dir)).exists()
-
-
 CreateApp = Callable[[Path, str, str, str], tuple[App, str]]
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from vielfalt_desktop.domain.clock import Clock
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.services.setup import store_exists
+from vielfalt_desktop.services.maintenance import store_exists
 from vielfalt_desktop.ui import i18n
 from vielfalt_desktop.ui.idle import IdleWatcher
 from vielfalt_desktop.ui.settings import UiSettings
