@@ -547,54 +547,6 @@
         <translation>log exported</translation>
     </message>
     <message>
-        <source>Kontakte</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Verweise</source>
-        <translation>Referrals</translation>
-    </message>
-    <message>
-        <source>Verweis-Verlauf</source>
-        <translation>Referral history</translation>
-    </message>
-    <message>
-        <source>Konflikte</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <source>Interventionen</source>
-        <translation>Interventions</translation>
-    </message>
-    <message>
-        <source>Veranstaltungen</source>
-        <translation>Events</translation>
-    </message>
-    <message>
-        <source>Partner</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Auswahllisten</source>
-        <translation>Choice lists</translation>
-    </message>
-    <message>
-        <source>Aufbewahrungsregeln</source>
-        <translation>Retention rules</translation>
-    </message>
-    <message>
-        <source>Konfliktprotokoll der Synchronisation</source>
-        <translation>Sync conflict log</translation>
-    </message>
-    <message>
-        <source>Prüfprotokoll</source>
-        <translation>Audit trail</translation>
-    </message>
-    <message>
-        <source>Löschprotokoll</source>
-        <translation>Deletion log</translation>
-    </message>
-    <message>
         <source>Freitext nach Ablauf geleert</source>
         <translation>Free text cleared after expiry</translation>
     </message>
@@ -609,10 +561,6 @@
     <message>
         <source>Sicherungskopie vor einem Programm-Update gelöscht</source>
         <translation>Backup taken before a program update deleted</translation>
-    </message>
-    <message>
-        <source>Sicherungskopien</source>
-        <translation>Backups</translation>
     </message>
     <message>
         <source>Vom Laptop entfernt, nachdem die Koordination den Empfang bestätigt hat</source>
@@ -1362,14 +1310,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Koordination</source>
-        <translation>Coordination</translation>
-    </message>
-    <message>
-        <source>Laptop</source>
-        <translation>Laptop</translation>
-    </message>
     <message>
         <source>Vielfalt – {name} ({role})</source>
         <translation>Vielfalt – {name} ({role})</translation>
@@ -2453,10 +2393,6 @@ The slip holds no data about the person.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <source>Berichte (PDF und CSV) sind in dieser Version noch nicht verfügbar. Die Zahlen dieses Monats stehen in der Übersicht.</source>
-        <translation>Reports (PDF and CSV) are not available in this version yet. This month’s numbers are on the Overview.</translation>
-    </message>
-    <message>
         <source>Berichtszeitraum</source>
         <translation>Reporting period</translation>
     </message>
@@ -2927,14 +2863,6 @@ The slip holds no data about the person.</translation>
         <translation>This device</translation>
     </message>
     <message>
-        <source>Koordination</source>
-        <translation>Coordination</translation>
-    </message>
-    <message>
-        <source>Laptop</source>
-        <translation>Laptop</translation>
-    </message>
-    <message>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
@@ -3074,10 +3002,6 @@ The slip holds no data about the person.</translation>
         <translation>The &amp;fingerprint matches the coordination office’s.</translation>
     </message>
     <message>
-        <source>Das Laden der Identitätskarte ist in dieser Version noch nicht verfügbar. Sie können den Schritt überspringen und ihn später unter „Synchronisation“ nachholen.</source>
-        <translation>Loading identity cards is not available in this version yet. You can skip this step and do it later under “Synchronisation”.</translation>
-    </message>
-    <message>
         <source>Vielfalt Desktop – Wiederherstellungsschlüssel
 
 Gerät: {name}
@@ -3110,10 +3034,6 @@ Fingerprint: {fp}</translation>
     <message>
         <source>&amp;Fertigstellen</source>
         <translation>&amp;Finish</translation>
-    </message>
-    <message>
-        <source>Später &amp;nachholen</source>
-        <translation>Do it &amp;later</translation>
     </message>
     <message>
         <source>Der verschlüsselte Datenbestand wird angelegt …</source>
@@ -3270,40 +3190,8 @@ Fingerprint: {fp}</translation>
 <context>
     <name>SyncScreen</name>
     <message>
-        <source>Partner</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Kontakte</source>
-        <translation>Contacts</translation>
-    </message>
-    <message>
-        <source>Verweise</source>
-        <translation>Referrals</translation>
-    </message>
-    <message>
-        <source>Statusschritte</source>
-        <translation>Status steps</translation>
-    </message>
-    <message>
-        <source>Konflikte</source>
-        <translation>Conflicts</translation>
-    </message>
-    <message>
-        <source>Interventionen</source>
-        <translation>Interventions</translation>
-    </message>
-    <message>
-        <source>Veranstaltungen</source>
-        <translation>Events</translation>
-    </message>
-    <message>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <source>Die Synchronisation ist in dieser Version noch nicht verfügbar. Die Daten bleiben sicher auf diesem Gerät.</source>
-        <translation>Synchronisation is not available in this version yet. The data stays safe on this device.</translation>
     </message>
     <message>
         <source>Eigene Identitätskarte &amp;speichern …</source>
@@ -3448,14 +3336,6 @@ Fingerprint: {fp}</translation>
     <message>
         <source>Als &amp;geprüft markieren</source>
         <translation>Mark as &amp;reviewed</translation>
-    </message>
-    <message>
-        <source>Koordination</source>
-        <translation>Coordination</translation>
-    </message>
-    <message>
-        <source>Laptop</source>
-        <translation>Laptop</translation>
     </message>
     <message>
         <source>{name} ({role})
@@ -4018,6 +3898,18 @@ Its bundles will be refused from now on, and it will receive none. What it has s
     <message>
         <source>Löschprotokoll</source>
         <translation>Deletion log</translation>
+    </message>
+    <message>
+        <source>Aufbewahrungsregeln</source>
+        <translation>Retention rules</translation>
+    </message>
+    <message>
+        <source>Konfliktprotokoll der Synchronisation</source>
+        <translation>Sync conflict log</translation>
+    </message>
+    <message>
+        <source>Sicherungskopien</source>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>Laptop</source>
