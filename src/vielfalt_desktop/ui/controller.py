@@ -12,14 +12,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vielfalt_desktop.domain.clock import Clock
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.services.maintenance import store_exists
+from vielfalt_desktop.services.maintenance import patience, store_exists
 from vielfalt_desktop.ui import i18n
+from vielfalt_desktop.ui.busy_notice import WAIT_S, BusyNotice
 from vielfalt_desktop.ui.idle import IdleWatcher
 from vielfalt_desktop.ui.settings import UiSettings
 from vielfalt_desktop.ui.signals import emit
@@ -27,8 +28,13 @@ from vielfalt_desktop.ui.unlock_window import Backoff, Opener, UnlockWindow
 
 
 def default_opener(clock: Clock | None = None) -> Opener:
+    notice: list[BusyNotice] = []
+
     def open_app(data_dir: Path, passphrase: str) -> App:
-        return App.open(data_dir, passphrase, clock=clock)
+        if not notice:  # made on first use: it needs the running QApplication
+            notice.append(BusyNotice(QCoreApplication.instance()))
+        busy = patience(WAIT_S, notice[0].notify)
+        return App.open(data_dir, passphrase, clock=clock, busy=busy)
 
     return open_app
 
