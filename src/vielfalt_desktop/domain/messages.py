@@ -683,3 +683,9 @@ UNLOCK_THROTTLED = QT_TRANSLATE_NOOP(
 REKEY_NEEDS_NEW_PASSPHRASE = QT_TRANSLATE_NOOP(
     "Validation", "Die neue Passphrase muss sich von der bekannt gewordenen unterscheiden."
 )
+
+# --- peer status: who is behind (issue 15) ---------------------------------------------------
+
+WARN_DAYS = QT_TRANSLATE_NOOP(
+    "Validation", "Warnen nach Tagen ohne Bündel: zwischen {minimum} und {maximum} Tagen."
+)

@@ -9,16 +9,23 @@ transaction together with its audit entry.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.authority import Writer
-from vielfalt_desktop.domain.errors import RejectedInput, StoreError, VielfaltError
+from vielfalt_desktop.domain.errors import (
+    RejectedInput,
+    StoreError,
+    ValidationError,
+    VielfaltError,
+)
 from vielfalt_desktop.domain.hlc import stamp_to_datetime
 from vielfalt_desktop.domain.messages import Message
+from vielfalt_desktop.domain.records import LOG_KINDS
 from vielfalt_desktop.domain.vocab import Vocabularies
 from vielfalt_desktop.fileio import atomic_write_bytes
 from vielfalt_desktop.services import audit
@@ -35,10 +42,16 @@ __all__ = [
     "ImportResult",
     "LedgerEntry",
     "PeerInfo",
+    "PeerStatus",
     "SyncService",
 ]
 
 MAX_DETAIL = 300
+
+#: meta key of the days without a bundle after which a peer counts as behind.
+WARN_DAYS_KEY = "sync_warn_days"
+DEFAULT_WARN_DAYS = 14
+MIN_WARN_DAYS, MAX_WARN_DAYS = 1, 365
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,49 @@ class ImportResult:
     changed: int
     problems: tuple[str, ...] = ()
     vocabulary_changed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PeerStatus:
+    """Where the exchange with one trusted device stands, on this store's clock.
+
+    ``unacknowledged`` counts the records (contacts, referrals, partners …) an export to the
+    peer would carry now, i.e. ours it has not confirmed; ``pending_logs`` the audit and
+    deletion-log entries that would travel with them (every exchange writes one, so they are
+    never all confirmed); ``by_kind`` both, per kind, as the export's counts would be.
+    """
+
+    peer: PeerInfo
+    last_received: dt.datetime | None  # when its latest bundle was imported here
+    last_sent: dt.datetime | None  # when we last wrote a bundle for it
+    acked_rev: int  # how far it has acknowledged our changes
+    unacknowledged: int  # records we would still send it (not yet acknowledged)
+    days_silent: int | None  # days since last_received (None: never)
+    behind: bool  # days_silent > warn days (or never, and added > warn days ago)
+    # --- added by B (see /tmp/contract15.md) ---
+    acked_at: dt.datetime | None = None  # when we wrote the latest bundle it confirmed
+    pending_logs: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    days_unsent: int | None = None  # days since last_sent (None: never)
+    warn_days: int = DEFAULT_WARN_DAYS
+    #: records wait for its confirmation too long: some unacknowledged, and it is behind or
+    #: nothing went to it for more than warn days (a laptop: what is still only here)
+    waiting: bool = False
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """A stored ISO time as an aware datetime (UTC if it carries no zone); None if unreadable."""
+    if not text:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _days(now: dt.datetime, then: dt.datetime | None) -> int | None:
+    return None if then is None else max(0, (now - then).days)
 
 
 class SyncService:
@@ -166,6 +222,80 @@ class SyncService:
 
     def find_peer(self, name_or_id: str) -> PeerInfo:
         return peers.find(self.peers(), name_or_id)
+
+    # --- peer status --------------------------------------------------------------------
+
+    def warn_days(self) -> int:
+        """Days without a bundle after which a peer counts as behind (store meta, default 14)."""
+        try:
+            days = int(self.store.meta(WARN_DAYS_KEY) or DEFAULT_WARN_DAYS)
+        except ValueError:
+            return DEFAULT_WARN_DAYS
+        return days if MIN_WARN_DAYS <= days <= MAX_WARN_DAYS else DEFAULT_WARN_DAYS
+
+    def set_warn_days(self, days: int) -> None:
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise self._warn_days_problem()
+        if not MIN_WARN_DAYS <= days <= MAX_WARN_DAYS:
+            raise self._warn_days_problem()
+        self.store.set_meta(WARN_DAYS_KEY, str(days))
+
+    @staticmethod
+    def _warn_days_problem() -> ValidationError:
+        problem = Message(msg.WARN_DAYS, minimum=MIN_WARN_DAYS, maximum=MAX_WARN_DAYS)
+        return ValidationError({"warn_days": problem})
+
+    def peer_status(self) -> list[PeerStatus]:
+        """Every trusted peer (by name) with where the exchange stands.
+
+        The counts come from the export's own selection (sync.changes.pending), counted in
+        SQL; times from the ledger; days against the store's clock.
+        """
+        warn = self.warn_days()
+        now = self.store.clock.now()
+        laptop = self.store.role != "office"
+        author = self.store.node_id if laptop else None
+        found = []
+        with self.store.read() as conn:
+            exchanged = ledger.exchanges(conn)
+            for peer in peers.listed(conn):
+                counts = changes.pending(conn, peer.acked_rev, peer.node_id, peer.is_office, author)
+                confirmed = ledger.confirmed_at(conn, peer.node_id, peer.acked_rev)
+                times = exchanged.get(peer.node_id, ledger.Exchange(None, None))
+                found.append(self._status(peer, counts, times, confirmed, now, warn))
+        return found
+
+    @staticmethod
+    def _status(
+        peer: PeerInfo,
+        counts: dict[str, int],
+        times: ledger.Exchange,
+        confirmed: str | None,
+        now: dt.datetime,
+        warn: int,
+    ) -> PeerStatus:
+        received, sent = _moment(times.last_in), _moment(times.last_out)
+        silent, unsent = _days(now, received), _days(now, sent)
+        added = _days(now, _moment(peer.added_at)) or 0
+        behind = (silent if silent is not None else added) > warn
+        logs = sum(n for kind, n in counts.items() if kind in LOG_KINDS)
+        records = sum(counts.values()) - logs
+        stale = (unsent if unsent is not None else added) > warn
+        return PeerStatus(
+            peer=peer,
+            last_received=received,
+            last_sent=sent,
+            acked_rev=peer.acked_rev,
+            unacknowledged=records,
+            days_silent=silent,
+            behind=behind,
+            acked_at=_moment(confirmed),
+            pending_logs=logs,
+            by_kind=counts,
+            days_unsent=unsent,
+            warn_days=warn,
+            waiting=records > 0 and (behind or stale),
+        )
 
     # --- export -------------------------------------------------------------------------
 

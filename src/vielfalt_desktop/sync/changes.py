@@ -127,6 +127,24 @@ def collect(
     return records
 
 
+def pending(
+    conn: Connection, since: int, recipient_id: str, everything: bool, author: str | None = None
+) -> dict[str, int]:
+    """How many rows of each kind :func:`collect` would carry now (kinds with none left out).
+
+    The same selection, counted by SQLite: no row is rendered or fetched.
+    """
+    counts: dict[str, int] = {}
+    for kind in RECORD_KINDS:
+        stmt = _selection(kind, since, recipient_id, everything, author)
+        if stmt is None:
+            continue
+        counted = stmt.with_only_columns(func.count(TABLE_BY_KIND[kind].c.id))
+        if n := int(conn.execute(counted).scalar_one()):
+            counts[kind] = n
+    return counts
+
+
 def _fetch_joined(conn: Connection, stmt: Select[Any]) -> JsonRows:
     # The rendered rows come as UTF-8 bytes straight off the driver's cursor, and are joined
     # in runs: no Python object per row beyond the bytes themselves.

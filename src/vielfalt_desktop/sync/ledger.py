@@ -108,6 +108,41 @@ def history(conn: Connection, names: Mapping[str, str], limit: int = 200) -> lis
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """When bundles last went between this device and one peer (stored ISO times, or None)."""
+
+    last_in: str | None  # its latest bundle applied here
+    last_out: str | None  # our latest bundle written for it
+
+
+def exchanges(conn: Connection) -> dict[str, Exchange]:
+    """Per peer node id, the latest bundle applied from it and written for it."""
+    t = LEDGER_TABLE
+    stmt = select(t.c.peer_id, t.c.direction, func.max(t.c.processed_at)).group_by(
+        t.c.peer_id, t.c.direction
+    )
+    latest: dict[str, dict[str, str]] = {}
+    for peer_id, direction, at in conn.execute(stmt):
+        latest.setdefault(peer_id, {})[direction] = at
+    return {
+        peer_id: Exchange(times.get("in"), times.get("out")) for peer_id, times in latest.items()
+    }
+
+
+def confirmed_at(conn: Connection, peer_id: str, acked_rev: int) -> str | None:
+    """When we wrote the latest bundle for ``peer_id`` that it has confirmed in full (one that
+    carried nothing after ``acked_rev``); None if it confirmed none of ours."""
+    if acked_rev <= 0:
+        return None
+    t = LEDGER_TABLE
+    stmt = select(func.max(t.c.created)).where(
+        t.c.peer_id == peer_id, t.c.direction == "out", t.c.upto_rev <= acked_rev
+    )
+    value = conn.execute(stmt).scalar_one()
+    return None if value is None else str(value)
+
+
 # --- conflict log ---------------------------------------------------------------------------
 
 
