@@ -8,8 +8,10 @@ STAMP := $(VENV)/.installed
 	package package-check icons test-future
 UI_SOURCES = $(shell find src/vielfalt_desktop/ui -name '*.py' | sort)
 # The core's messages (validation problems, errors, passphrase advice) are German templates
-# the UI translates; all of them live in domain/messages.py.
-TR_SOURCES = $(UI_SOURCES) src/vielfalt_desktop/domain/messages.py
+# the UI translates; all of them live in domain/messages.py (zxcvbn's advice, which it
+# imports, in domain/_passphrase_advice.py).
+TR_SOURCES = $(UI_SOURCES) src/vielfalt_desktop/domain/messages.py \
+	src/vielfalt_desktop/domain/_passphrase_advice.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
