@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         _privacy,
         _identity_and_peers,
         _exchange,
+        _folder_sync,
         _report,
         _check,
     ):
@@ -318,6 +319,41 @@ def _exchange(sub: Commands) -> None:
     import_ = sub.add_parser("import", help="Bündel prüfen, entschlüsseln und übernehmen")
     import_.add_argument("files", type=Path, nargs="+", metavar="FILE")
     import_.set_defaults(run=sync.cmd_import)
+
+
+# --- sync-folder, sync (sync.py) ---------------------------------------------------------
+
+
+def _folder_sync(sub: Commands) -> None:
+    folder = sub.add_parser("sync-folder", help="der Synchronisationsordner dieses Geräts")
+    folder_sub = folder.add_subparsers(dest="sync_folder_command", metavar="BEFEHL")
+    choose = folder_sub.add_parser(
+        "set", help="einen Ordner (Netzlaufwerk, Nextcloud, Stick) für die Bündel wählen"
+    )
+    choose.add_argument("folder", type=Path, metavar="ORDNER")
+    choose.add_argument(
+        "--automatic",
+        choices=("on", "off"),
+        help="in der App beim Entsperren und bei neuen Bündeln synchronisieren (Standard: on)",
+    )
+    choose.add_argument(
+        "--keep-processed",
+        choices=("on", "off"),
+        help="eingelesene Bündel 30 Tage in „erledigt/“ behalten (Standard: off, gelöscht)",
+    )
+    choose.set_defaults(run=sync.cmd_sync_folder_set)
+    show = folder_sub.add_parser("show", help="den eingestellten Ordner zeigen")
+    show.set_defaults(run=sync.cmd_sync_folder_show)
+    clear = folder_sub.add_parser("clear", help="keinen Ordner mehr verwenden")
+    clear.set_defaults(run=sync.cmd_sync_folder_clear)
+
+    run = sub.add_parser(
+        "sync", help="über den Synchronisationsordner: Bündel einlesen, neue schreiben"
+    )
+    run.add_argument(
+        "--folder", type=Path, metavar="ORDNER", help="dieses Mal diesen Ordner verwenden"
+    )
+    run.set_defaults(run=sync.cmd_sync)
 
 
 # --- report (report.py) -------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""`vielfalt identity | peers | export | import`: trusting other devices and exchanging
-bundles with them.
+"""`vielfalt identity | peers | export | import | sync-folder | sync`: trusting other devices
+and exchanging bundles with them, by hand or over a sync folder.
 
 Where ``-o`` names an existing folder, the file gets the app's default name there
 (SyncService.card_name and SyncService.bundle_path).
@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vielfalt_desktop.cli.common import confirmed, opened
 from vielfalt_desktop.domain.messages import role_label
+
+if TYPE_CHECKING:
+    from vielfalt_desktop.services.folder_sync import FolderSync
 
 
 def cmd_identity_export(args: argparse.Namespace) -> int:
@@ -97,3 +101,56 @@ def cmd_import(args: argparse.Namespace) -> int:
             if result.problems:
                 return 1
     return 0
+
+
+# --- the sync folder (issue 15) -------------------------------------------------------------
+
+_ON_OFF = {"on": True, "off": False}
+
+
+def cmd_sync_folder_set(args: argparse.Namespace) -> int:
+    with opened(args) as app:
+        folder_sync = app.folder_sync
+        folder_sync.set_folder(args.folder)
+        if args.automatic is not None:
+            folder_sync.set_automatic(_ON_OFF[args.automatic])
+        if args.keep_processed is not None:
+            folder_sync.set_keep_processed(_ON_OFF[args.keep_processed])
+        _show_folder(app.folder_sync)
+    return 0
+
+
+def cmd_sync_folder_show(args: argparse.Namespace) -> int:
+    with opened(args) as app:
+        _show_folder(app.folder_sync)
+    return 0
+
+
+def cmd_sync_folder_clear(args: argparse.Namespace) -> int:
+    with opened(args) as app:
+        app.folder_sync.set_folder(None)
+    print("Kein Synchronisationsordner mehr eingestellt; der Ordner selbst bleibt unberührt.")
+    return 0
+
+
+def _show_folder(folder_sync: FolderSync) -> None:
+    folder = folder_sync.folder()
+    if folder is None:
+        print("Kein Synchronisationsordner eingestellt („vielfalt sync-folder set ORDNER“).")
+        return
+    yes_no = {True: "ja", False: "nein"}
+    print(f"Synchronisationsordner:      {folder}")
+    print(f"Postfach dieses Geräts:      {folder_sync.mailbox()}")
+    print(f"Automatisch synchronisieren: {yes_no[folder_sync.automatic()]}")
+    keep = yes_no[folder_sync.keep_processed()]
+    print(f"Erledigte Bündel behalten:   {keep} (in „erledigt/“, 30 Tage)")
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with opened(args) as app:
+        result = app.folder_sync.run(args.folder)
+    print(result.summary())
+    problems = [p for r in result.imported for p in r.problems]
+    for problem in problems:
+        print(f"Problem bei der Integritätsprüfung: {problem}", file=sys.stderr)
+    return 1 if problems else 0

@@ -612,3 +612,59 @@ UNLOCK_THROTTLED = QT_TRANSLATE_NOOP(
 REKEY_NEEDS_NEW_PASSPHRASE = QT_TRANSLATE_NOOP(
     "Validation", "Die neue Passphrase muss sich von der bekannt gewordenen unterscheiden."
 )
+
+# --- peer status: who is behind (issue 15) ---------------------------------------------------
+
+WARN_DAYS = QT_TRANSLATE_NOOP(
+    "Validation", "Warnen nach Tagen ohne Bündel: zwischen {minimum} und {maximum} Tagen."
+)
+
+# --- sync folder (issue 15): failures (Errors), result lines (Sync) -------------------------
+
+SYNC_NO_FOLDER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Es ist kein Synchronisationsordner eingestellt (Einstellungen, oder "
+    "„vielfalt sync-folder set ORDNER“).",
+)
+SYNC_FOLDER_MISSING = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Der Synchronisationsordner {folder} ist nicht erreichbar (Netzlaufwerk getrennt, "
+    "Stick nicht eingesteckt?). Es wurde nichts geändert.",
+)
+SYNC_NOT_A_FOLDER = QT_TRANSLATE_NOOP(
+    "Errors", "{folder} ist kein Ordner. Es wurde nichts geändert."
+)
+SYNC_FOLDER_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Errors",
+    "In den Synchronisationsordner {folder} kann nicht geschrieben werden ({reason}). "
+    "Es wurde nichts geändert.",
+)
+SYNC_WRITE_FAILED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Das Bündel für „{peer}“ ließ sich nicht in {folder} schreiben ({reason}); dort liegt "
+    "nichts Halbfertiges, und es gilt nicht als gesendet. {kept}",
+)
+SYNC_FOLDER_LOST = QT_TRANSLATE_NOOP(
+    "Errors",
+    "Der Synchronisationsordner {folder} ging während des Abgleichs verloren ({reason}). {kept}",
+)
+SYNC_KEPT = QT_TRANSLATE_NOOP("Errors", "Was davor gelang, bleibt gültig: {summary}")
+SYNC_KEPT_NOTHING = QT_TRANSLATE_NOOP("Errors", "Sonst wurde nichts geändert.")
+SYNC_FILE_FAILED = QT_TRANSLATE_NOOP(
+    "Errors", "Die Datei ließ sich nicht verarbeiten ({kind}); es wurde nichts übernommen."
+)
+SYNC_NOTHING_NEW = QT_TRANSLATE_NOOP("Sync", "Nichts Neues.")
+SYNC_READ = QT_TRANSLATE_NOOP("Sync", "{count} Bündel eingelesen: {details}.")
+SYNC_FROM = QT_TRANSLATE_NOOP("Sync", "{count} neue Einträge von {sender}")
+SYNC_FROM_ONE = QT_TRANSLATE_NOOP("Sync", "1 neuer Eintrag von {sender}")
+SYNC_FROM_NONE = QT_TRANSLATE_NOOP("Sync", "nichts Neues von {sender}")
+SYNC_FROM_MORE = QT_TRANSLATE_NOOP("Sync", "{count} von {sender}")
+SYNC_LIST = QT_TRANSLATE_NOOP("Sync", "{first}, {rest}")
+SYNC_KNOWN = QT_TRANSLATE_NOOP("Sync", "{count} Bündel waren schon eingelesen.")
+SYNC_KNOWN_ONE = QT_TRANSLATE_NOOP("Sync", "1 Bündel war schon eingelesen.")
+SYNC_WRITTEN = QT_TRANSLATE_NOOP("Sync", "{count} Bündel geschrieben.")
+SYNC_SKIPPED = QT_TRANSLATE_NOOP("Sync", "{count} Dateien übersprungen: {refusals}")
+SYNC_SKIPPED_ONE = QT_TRANSLATE_NOOP("Sync", "1 Datei übersprungen: {refusals}")
+SYNC_REFUSAL = QT_TRANSLATE_NOOP("Sync", "{file} – {reason}")
+SYNC_REFUSALS = QT_TRANSLATE_NOOP("Sync", "{first}; {rest}")
+SYNC_SENTENCES = QT_TRANSLATE_NOOP("Sync", "{first} {rest}")

@@ -21,6 +21,7 @@ from vielfalt_desktop.domain.vocab import Vocabularies, default_vocabularies
 from vielfalt_desktop.services import audit
 from vielfalt_desktop.services.audit import AuditService
 from vielfalt_desktop.services.counts import CountService
+from vielfalt_desktop.services.folder_sync import FolderSync
 from vielfalt_desktop.services.overview import OverviewService
 from vielfalt_desktop.services.records import RecordService
 from vielfalt_desktop.services.retention import RetentionService
@@ -61,6 +62,7 @@ class App:
             self._vocab = self.vocabulary.effective()
         self.stats = CountService(store)
         self.sync = SyncService(store, current, on_vocabulary=self.refresh_vocabulary)
+        self.folder_sync = FolderSync(store, self.sync)
         self.audit = AuditService(store)
         self.retention = RetentionService(store, current)
         self.overview = OverviewService(store, current)
