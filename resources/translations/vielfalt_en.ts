@@ -932,6 +932,42 @@
         <source>Das Bündel will Protokolleinträge ändern oder löschen; Protokolle werden nur ergänzt. Es wurde nichts übernommen.</source>
         <translation>The bundle tries to change or delete log entries; logs are only ever added to. Nothing was taken over.</translation>
     </message>
+    <message>
+        <source>Es ist kein Synchronisationsordner eingestellt (Einstellungen, oder „vielfalt sync-folder set ORDNER“).</source>
+        <translation>No sync folder is set (Settings, or “vielfalt sync-folder set FOLDER”).</translation>
+    </message>
+    <message>
+        <source>Der Synchronisationsordner {folder} ist nicht erreichbar (Netzlaufwerk getrennt, Stick nicht eingesteckt?). Es wurde nichts geändert.</source>
+        <translation>The sync folder {folder} cannot be reached (network drive disconnected, stick not plugged in?). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{folder} ist kein Ordner. Es wurde nichts geändert.</source>
+        <translation>{folder} is not a folder. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>In den Synchronisationsordner {folder} kann nicht geschrieben werden ({reason}). Es wurde nichts geändert.</source>
+        <translation>The sync folder {folder} does not accept files ({reason}). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Das Bündel für „{peer}“ ließ sich nicht in {folder} schreiben ({reason}); dort liegt nichts Halbfertiges, und es gilt nicht als gesendet. {kept}</source>
+        <translation>The bundle for “{peer}” could not be written to {folder} ({reason}); nothing half-written is left there, and it does not count as sent. {kept}</translation>
+    </message>
+    <message>
+        <source>Der Synchronisationsordner {folder} ging während des Abgleichs verloren ({reason}). {kept}</source>
+        <translation>The sync folder {folder} was lost during the synchronisation ({reason}). {kept}</translation>
+    </message>
+    <message>
+        <source>Was davor gelang, bleibt gültig: {summary}</source>
+        <translation>What succeeded before stays valid: {summary}</translation>
+    </message>
+    <message>
+        <source>Sonst wurde nichts geändert.</source>
+        <translation>Nothing else was changed.</translation>
+    </message>
+    <message>
+        <source>Die Datei ließ sich nicht verarbeiten ({kind}); es wurde nichts übernommen.</source>
+        <translation>The file could not be processed ({kind}); nothing was taken over.</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>
@@ -4010,6 +4046,69 @@ Its bundles will be refused from now on, and it will receive none. What it has s
     <message>
         <source>Die neue Passphrase gleicht der bisherigen.</source>
         <translation>The new passphrase is the same as the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Nichts Neues.</source>
+        <translation>Nothing new.</translation>
+    </message>
+    <message>
+        <source>{count} Bündel eingelesen: {details}.</source>
+        <translation>{count} bundles read: {details}.</translation>
+    </message>
+    <message>
+        <source>{count} neue Einträge von {sender}</source>
+        <translation>{count} new entries from {sender}</translation>
+    </message>
+    <message>
+        <source>1 neuer Eintrag von {sender}</source>
+        <translation>1 new entry from {sender}</translation>
+    </message>
+    <message>
+        <source>nichts Neues von {sender}</source>
+        <translation>nothing new from {sender}</translation>
+    </message>
+    <message>
+        <source>{count} von {sender}</source>
+        <translation>{count} from {sender}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{count} Bündel waren schon eingelesen.</source>
+        <translation>{count} bundles had already been read.</translation>
+    </message>
+    <message>
+        <source>1 Bündel war schon eingelesen.</source>
+        <translation>1 bundle had already been read.</translation>
+    </message>
+    <message>
+        <source>{count} Bündel geschrieben.</source>
+        <translation>{count} bundles written.</translation>
+    </message>
+    <message>
+        <source>{count} Dateien übersprungen: {refusals}</source>
+        <translation>{count} files skipped: {refusals}</translation>
+    </message>
+    <message>
+        <source>1 Datei übersprungen: {refusals}</source>
+        <translation>1 file skipped: {refusals}</translation>
+    </message>
+    <message>
+        <source>{file} – {reason}</source>
+        <translation>{file} – {reason}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{first} {rest}</source>
+        <translation>{first} {rest}</translation>
     </message>
 </context>
 </TS>

@@ -34,7 +34,7 @@ from vielfalt_desktop.services.setup import SetupError, SetupWizard, Step, estim
 from vielfalt_desktop.store.database import DataPaths, Store
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-CONTEXTS = {"Validation", "Errors", "Passphrase"}
+CONTEXTS = {"Validation", "Errors", "Passphrase", "Sync"}
 
 
 def _extracted() -> dict[str, str]:

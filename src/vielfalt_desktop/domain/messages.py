@@ -14,8 +14,9 @@ table of its own, in ``_passphrase_advice.py``, imported here), each wrapped in
 * ``Validation`` – what is wrong with what the user entered (records, setup, passphrase,
   retention rules, report settings), mostly by field;
 * ``Errors`` – why something was refused or failed (bundles and identity cards, the store and
-  its key file, files, entries deleted meanwhile);
+  its key file, files, entries deleted meanwhile, the sync folder);
 * ``Passphrase`` – the strength of a new passphrase and advice on it.
+* ``Sync`` – what a „Synchronisieren“ over the sync folder did (its result line).
 
 Rules for templates:
 
