@@ -117,6 +117,13 @@
     </message>
 </context>
 <context>
+    <name>BusyNotice</name>
+    <message>
+        <source>Der Datenbestand wird gerade von einem anderen Vorgang benutzt – warte …</source>
+        <translation>The data store is in use by another operation – waiting …</translation>
+    </message>
+</context>
+<context>
     <name>ConflictForm</name>
     <message>
         <source>Neuer Konflikt – Vielfalt</source>
@@ -1565,6 +1572,10 @@
         <translation>Overview</translation>
     </message>
     <message>
+        <source>Hinweis zur Synchronisation</source>
+        <translation>Synchronisation notice</translation>
+    </message>
+    <message>
         <source>Wiedervorlagen aus Kontakten</source>
         <translation>Contact follow-ups</translation>
     </message>
@@ -1627,6 +1638,38 @@
     <message>
         <source>Heute ist {weekday}, der {date}.</source>
         <translation>Today is {weekday}, {date}.</translation>
+    </message>
+    <message>
+        <source>1 Eintrag</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>seit {days} Tagen kein Bündel von dort</source>
+        <translation>no bundle from there for {days} days</translation>
+    </message>
+    <message>
+        <source>zuletzt gesendet vor {days} Tagen</source>
+        <translation>last sent {days} days ago</translation>
+    </message>
+    <message>
+        <source>noch nie gesendet</source>
+        <translation>never sent</translation>
+    </message>
+    <message>
+        <source>Noch nicht von {name} bestätigt: {entries} ({why})</source>
+        <translation>Not yet confirmed by {name}: {entries} ({why})</translation>
+    </message>
+    <message>
+        <source>{name}: noch kein Bündel, seit {days} Tagen vertraut</source>
+        <translation>{name}: no bundle yet, trusted for {days} days</translation>
+    </message>
+    <message>
+        <source>{name}: seit {days} Tagen kein Bündel</source>
+        <translation>{name}: no bundle for {days} days</translation>
     </message>
     <message>
         <source>Fällig am</source>
@@ -2055,6 +2098,158 @@ Old copies of the key file no longer open the data store. Older backups can stil
     <message>
         <source>Die Passphrase konnte nicht geändert werden ({kind}).</source>
         <translation>The passphrase could not be changed ({kind}).</translation>
+    </message>
+</context>
+<context>
+    <name>PeerList</name>
+    <message>
+        <source>Gerät</source>
+        <extracomment>columns of the device table</extracomment>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Fingerabdruck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Vertraut seit</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <source>Letztes Bündel</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <source>Zuletzt gesendet</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>Bestätigt bis</source>
+        <translation>Confirmed up to</translation>
+    </message>
+    <message>
+        <source>Unbestätigt</source>
+        <translation>Unconfirmed</translation>
+    </message>
+    <message>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Vertraute Geräte</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <source>Wann das letzte Bündel dieses Geräts hier eingelesen wurde</source>
+        <translation>When this device&apos;s latest bundle was imported here</translation>
+    </message>
+    <message>
+        <source>Wann zuletzt ein Bündel für dieses Gerät geschrieben wurde</source>
+        <translation>When a bundle for this device was last written</translation>
+    </message>
+    <message>
+        <source>Unser letztes Bündel, das das Gerät vollständig bestätigt hat</source>
+        <translation>Our latest bundle that the device has confirmed in full</translation>
+    </message>
+    <message>
+        <source>Einträge, die das Gerät noch nicht bestätigt hat (ohne Protokolle)</source>
+        <translation>Entries the device has not confirmed yet (logs not counted)</translation>
+    </message>
+    <message>
+        <source>Warnen nach … Tagen ohne Bündel</source>
+        <translation>Warn after … days without a bundle</translation>
+    </message>
+    <message>
+        <source>&amp;Warnen nach</source>
+        <translation>W&amp;arn after</translation>
+    </message>
+    <message>
+        <source>Tagen ohne Bündel</source>
+        <translation>days without a bundle</translation>
+    </message>
+    <message>
+        <source>Stand der Bestätigung</source>
+        <translation>Confirmation status</translation>
+    </message>
+    <message>
+        <source>Länger als {days} Tage ohne Bündel: {names}</source>
+        <translation>No bundle for more than {days} days: {names}</translation>
+    </message>
+    <message>
+        <source>noch keins</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>noch nie</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Bündel vom {when}</source>
+        <translation>Bundle of {when}</translation>
+    </message>
+    <message>
+        <source>Stand {rev}</source>
+        <translation>revision {rev}</translation>
+    </message>
+    <message>
+        <source>noch nichts</source>
+        <translation>nothing yet</translation>
+    </message>
+    <message>
+        <source>noch nie ein Bündel</source>
+        <translation>never a bundle</translation>
+    </message>
+    <message>
+        <source>seit {days} Tagen kein Bündel</source>
+        <translation>no bundle for {days} days</translation>
+    </message>
+    <message>
+        <source>noch nie etwas gesendet</source>
+        <translation>nothing sent yet</translation>
+    </message>
+    <message>
+        <source>seit {days} Tagen nichts gesendet</source>
+        <translation>nothing sent for {days} days</translation>
+    </message>
+    <message>
+        <source>Alles bestätigt.</source>
+        <translation>Everything confirmed.</translation>
+    </message>
+    <message>
+        <source>Ginge mit dem nächsten Bündel mit: {parts}</source>
+        <translation>Would go with the next bundle: {parts}</translation>
+    </message>
+    <message>
+        <source>alles bis {when}</source>
+        <translation>everything up to {when}</translation>
+    </message>
+    <message>
+        <source>alles bis Stand {rev}</source>
+        <translation>everything up to revision {rev}</translation>
+    </message>
+    <message>
+        <source>nichts</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>1 Eintrag</source>
+        <translation>1 entry</translation>
+    </message>
+    <message>
+        <source>{n} Einträge</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>Von {name} bestätigt: {confirmed}</source>
+        <translation>Confirmed by {name}: {confirmed}</translation>
+    </message>
+    <message>
+        <source>Nur auf diesem Laptop: {only}</source>
+        <translation>Only on this laptop: {only}</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3419,69 @@ Fingerprint: {fp}</translation>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <source>Nichts Neues.</source>
+        <translation>Nothing new.</translation>
+    </message>
+    <message>
+        <source>{count} Bündel eingelesen: {details}.</source>
+        <translation>{count} bundles read: {details}.</translation>
+    </message>
+    <message>
+        <source>{count} neue Einträge von {sender}</source>
+        <translation>{count} new entries from {sender}</translation>
+    </message>
+    <message>
+        <source>1 neuer Eintrag von {sender}</source>
+        <translation>1 new entry from {sender}</translation>
+    </message>
+    <message>
+        <source>nichts Neues von {sender}</source>
+        <translation>nothing new from {sender}</translation>
+    </message>
+    <message>
+        <source>{count} von {sender}</source>
+        <translation>{count} from {sender}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+        <source>{count} Bündel waren schon eingelesen.</source>
+        <translation>{count} bundles had already been read.</translation>
+    </message>
+    <message>
+        <source>1 Bündel war schon eingelesen.</source>
+        <translation>1 bundle had already been read.</translation>
+    </message>
+    <message>
+        <source>{count} Bündel geschrieben.</source>
+        <translation>{count} bundles written.</translation>
+    </message>
+    <message>
+        <source>{count} Dateien übersprungen: {refusals}</source>
+        <translation>{count} files skipped: {refusals}</translation>
+    </message>
+    <message>
+        <source>1 Datei übersprungen: {refusals}</source>
+        <translation>1 file skipped: {refusals}</translation>
+    </message>
+    <message>
+        <source>{file} – {reason}</source>
+        <translation>{file} – {reason}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{first} {rest}</source>
+        <translation>{first} {rest}</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Synchronisation</source>
@@ -3240,18 +3498,6 @@ Fingerprint: {fp}</translation>
     <message>
         <source>Gerät</source>
         <translation>Device</translation>
-    </message>
-    <message>
-        <source>Rolle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Fingerabdruck</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <source>Vertraut seit</source>
-        <translation>Trusted since</translation>
     </message>
     <message>
         <source>Vertraute Geräte</source>
@@ -4047,68 +4293,9 @@ Its bundles will be refused from now on, and it will receive none. What it has s
         <source>Die neue Passphrase gleicht der bisherigen.</source>
         <translation>The new passphrase is the same as the current one.</translation>
     </message>
-</context>
-<context>
-    <name>Sync</name>
     <message>
-        <source>Nichts Neues.</source>
-        <translation>Nothing new.</translation>
-    </message>
-    <message>
-        <source>{count} Bündel eingelesen: {details}.</source>
-        <translation>{count} bundles read: {details}.</translation>
-    </message>
-    <message>
-        <source>{count} neue Einträge von {sender}</source>
-        <translation>{count} new entries from {sender}</translation>
-    </message>
-    <message>
-        <source>1 neuer Eintrag von {sender}</source>
-        <translation>1 new entry from {sender}</translation>
-    </message>
-    <message>
-        <source>nichts Neues von {sender}</source>
-        <translation>nothing new from {sender}</translation>
-    </message>
-    <message>
-        <source>{count} von {sender}</source>
-        <translation>{count} from {sender}</translation>
-    </message>
-    <message>
-        <source>{first}, {rest}</source>
-        <translation>{first}, {rest}</translation>
-    </message>
-    <message>
-        <source>{count} Bündel waren schon eingelesen.</source>
-        <translation>{count} bundles had already been read.</translation>
-    </message>
-    <message>
-        <source>1 Bündel war schon eingelesen.</source>
-        <translation>1 bundle had already been read.</translation>
-    </message>
-    <message>
-        <source>{count} Bündel geschrieben.</source>
-        <translation>{count} bundles written.</translation>
-    </message>
-    <message>
-        <source>{count} Dateien übersprungen: {refusals}</source>
-        <translation>{count} files skipped: {refusals}</translation>
-    </message>
-    <message>
-        <source>1 Datei übersprungen: {refusals}</source>
-        <translation>1 file skipped: {refusals}</translation>
-    </message>
-    <message>
-        <source>{file} – {reason}</source>
-        <translation>{file} – {reason}</translation>
-    </message>
-    <message>
-        <source>{first}; {rest}</source>
-        <translation>{first}; {rest}</translation>
-    </message>
-    <message>
-        <source>{first} {rest}</source>
-        <translation>{first} {rest}</translation>
+        <source>Warnen nach Tagen ohne Bündel: zwischen {minimum} und {maximum} Tagen.</source>
+        <translation>Warn after days without a bundle: between {minimum} and {maximum} days.</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,7 @@ from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import ValidationError
 from vielfalt_desktop.domain.records import LOG_KINDS, Contact, Partner
 from vielfalt_desktop.services.app import App
+from vielfalt_desktop.services.overview import sync_warnings
 from vielfalt_desktop.services.sync import PeerStatus
 from vielfalt_desktop.sync import changes
 
@@ -241,3 +242,22 @@ def test_warn_days_setting(app: App, data_dir: Path, clock: FixedClock) -> None:
 
 def test_no_peers_no_status(app: App) -> None:
     assert app.sync.peer_status() == []
+
+
+def test_the_overview_warns_about_who_is_behind_and_what_waits(
+    pair: tuple[App, App], tmp_path: Path, clock: FixedClock
+) -> None:
+    office, laptop = pair
+    courier = Courier(tmp_path / "stick")
+    courier.send(laptop, office)
+    courier.send(office, laptop)
+    assert sync_warnings(office.sync.peer_status(), office=True) == ()
+    assert sync_warnings(laptop.sync.peer_status(), office=False) == ()
+    clock.advance(15 * DAY)
+    [behind] = sync_warnings(office.sync.peer_status(), office=True)
+    assert (behind.peer.name, behind.days_silent) == ("Laptop Nord", 15)
+    # Nothing of the laptop's own is unconfirmed: no warning there, however old.
+    assert sync_warnings(laptop.sync.peer_status(), office=False) == ()
+    contact(laptop)
+    [waiting] = sync_warnings(laptop.sync.peer_status(), office=False)
+    assert (waiting.peer.name, waiting.unacknowledged) == ("Koordination", 1)

@@ -11,13 +11,17 @@ Due means:
   yet due);
 * **conflicts** that are not closed and whose latest intervention's next step is dated today
   or earlier.
+
+Beside them, the exchange that is overdue (:func:`sync_warnings`): on the coordinator every
+device that sent no bundle for longer than the warning period, on a laptop the entries a
+coordinator has not confirmed for that long.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +37,7 @@ from sqlalchemy import (
 )
 
 from vielfalt_desktop.domain.vocab import Vocabularies
+from vielfalt_desktop.services.sync import PeerStatus
 from vielfalt_desktop.store.database import Store
 from vielfalt_desktop.store.models import TABLE_BY_KIND
 
@@ -104,6 +109,18 @@ class MonthCounts:
     event_participants: int = 0
     open_conflicts: int = 0
     by_district: tuple[tuple[str, int], ...] = field(default=())
+
+
+def sync_warnings(statuses: Iterable[PeerStatus], *, office: bool) -> tuple[PeerStatus, ...]:
+    """The peers the Übersicht warns about (``statuses`` from SyncService.peer_status()).
+
+    The coordinator: every device without a bundle for longer than the warning period
+    (``behind``). A laptop: each coordinator that has entries of this laptop still to confirm
+    while it sent nothing back, or the laptop sent nothing, for that long (``waiting``).
+    """
+    if office:
+        return tuple(s for s in statuses if s.behind)
+    return tuple(s for s in statuses if s.peer.is_office and s.waiting)
 
 
 def month_bounds(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -99,6 +99,7 @@ class PeerStatus:
     pending_logs: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     days_unsent: int | None = None  # days since last_sent (None: never)
+    days_trusted: int = 0  # days since its card was trusted here
     warn_days: int = DEFAULT_WARN_DAYS
     #: records wait for its confirmation too long: some unacknowledged, and it is behind or
     #: nothing went to it for more than warn days (a laptop: what is still only here)
@@ -293,6 +294,7 @@ class SyncService:
             pending_logs=logs,
             by_kind=counts,
             days_unsent=unsent,
+            days_trusted=added,
             warn_days=warn,
             waiting=records > 0 and (behind or stale),
         )

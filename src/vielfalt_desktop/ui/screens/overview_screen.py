@@ -1,4 +1,5 @@
-"""Übersicht: what is due today or overdue, and this month's numbers."""
+"""Übersicht: what is due today or overdue, this month's numbers, and an exchange overdue (the
+coordinator: devices without a bundle for too long; a laptop: entries not yet confirmed)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from vielfalt_desktop.services.overview import DueList, MonthCounts
+from vielfalt_desktop.services.overview import DueList, MonthCounts, sync_warnings
+from vielfalt_desktop.services.sync import PeerStatus
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import fmt_date, fmt_int
 from vielfalt_desktop.ui.screens.base import Screen, heading
@@ -54,7 +57,15 @@ class Tile(QFrame):
 
 
 class OverviewScreen(Screen):
-    watches = ("contact", "referral", "referral_status", "conflict", "intervention", "event")
+    watches = (
+        "contact",
+        "referral",
+        "referral_status",
+        "conflict",
+        "intervention",
+        "event",
+        "peer_status",  # the Synchronisation screen saw the exchange change
+    )
 
     #: open a record on its screen: (screen key, record id)
     open_record = Signal(str, str)
@@ -70,6 +81,21 @@ class OverviewScreen(Screen):
         top.addSpacing(12)
         top.addWidget(self.today_label)
         top.addStretch(1)
+
+        # an exchange overdue, in words with a warning icon
+        self.sync_warning = QFrame()
+        self.sync_warning.setFrameShape(QFrame.Shape.StyledPanel)
+        self.sync_warning.setAccessibleName(self.tr("Hinweis zur Synchronisation"))
+        icon = QLabel()
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon.setPixmap(warning.pixmap(20, 20))
+        self.sync_warning_text = QLabel()
+        self.sync_warning_text.setWordWrap(True)
+        warning_row = QHBoxLayout(self.sync_warning)
+        warning_row.setContentsMargins(8, 6, 8, 6)
+        warning_row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        warning_row.addWidget(self.sync_warning_text, 1)
+        self.sync_warning.setVisible(False)
 
         self.due_contacts = self._due_list(
             self.tr("Wiedervorlagen aus Kontakten"), self.tr("Themen")
@@ -132,6 +158,7 @@ class OverviewScreen(Screen):
         body.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.sync_warning)
         layout.addLayout(body, 1)
 
     def reload(self) -> None:
@@ -148,6 +175,41 @@ class OverviewScreen(Screen):
         self.month_counts = self.ctx.overview.month(today)
         self._fill_due(self.due_list, today)
         self._fill_month(self.month_counts, locale)
+        self._fill_sync_warning()
+
+    def _fill_sync_warning(self) -> None:
+        app = self.ctx.app
+        warned = sync_warnings(app.sync.peer_status(), office=app.is_office)
+        lines = [self.sync_warning_line(status) for status in warned]
+        self.sync_warning_text.setText("\n".join(lines))
+        self.sync_warning.setAccessibleDescription(" ".join(lines))
+        self.sync_warning.setVisible(bool(lines))
+
+    def sync_warning_line(self, status: PeerStatus) -> str:
+        name = status.peer.name
+        if status.peer.is_office and not self.ctx.app.is_office:
+            n = status.unacknowledged
+            entries = (
+                self.tr("1 Eintrag") if n == 1 else self.tr("{n} Einträge").format(n=fmt_int(n))
+            )
+            if status.behind and status.days_silent is not None:
+                why = self.tr("seit {days} Tagen kein Bündel von dort").format(
+                    days=status.days_silent
+                )
+            elif status.days_unsent is not None:
+                why = self.tr("zuletzt gesendet vor {days} Tagen").format(days=status.days_unsent)
+            else:
+                why = self.tr("noch nie gesendet")
+            return self.tr("Noch nicht von {name} bestätigt: {entries} ({why})").format(
+                name=name, entries=entries, why=why
+            )
+        if status.days_silent is None:
+            return self.tr("{name}: noch kein Bündel, seit {days} Tagen vertraut").format(
+                name=name, days=status.days_trusted
+            )
+        return self.tr("{name}: seit {days} Tagen kein Bündel").format(
+            name=name, days=status.days_silent
+        )
 
     def _due_list(self, name: str, last: str) -> QTreeWidget:
         tree = QTreeWidget()

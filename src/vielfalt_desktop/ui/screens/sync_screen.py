@@ -38,6 +38,7 @@ from vielfalt_desktop.ui.i18n import error_text, fmt_int, fmt_stamp, message_tex
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
+from vielfalt_desktop.ui.widgets.peer_list import PeerList
 
 
 def kind_labels() -> dict[str, str]:
@@ -97,16 +98,10 @@ class SyncScreen(Screen):
         column.addLayout(card_row)
         column.addStretch(1)
 
-        # trusted devices
-        self.peers = _table(
-            [
-                self.tr("Gerät"),
-                self.tr("Rolle"),
-                self.tr("Fingerabdruck"),
-                self.tr("Vertraut seit"),
-            ],
-            self.tr("Vertraute Geräte"),
-        )
+        # trusted devices, with where the exchange with each stands (a laptop: what is safe)
+        self.peer_list = PeerList(ctx)
+        self.peers = self.peer_list.table
+        column.insertWidget(1, self.peer_list.safety)
         self.add_peer_button = QPushButton(self.tr("Identitätskarte &laden …"))
         self.add_peer_button.clicked.connect(self.add_peer)
         self.remove_peer_button = QPushButton(self.tr("Vertrauen ent&ziehen …"))
@@ -118,7 +113,7 @@ class SyncScreen(Screen):
         self.peers.itemSelectionChanged.connect(self._peer_selection_changed)
         peers = QWidget()
         box = QVBoxLayout(peers)
-        box.addWidget(self.peers)
+        box.addWidget(self.peer_list)
         buttons = QHBoxLayout()
         hint = QLabel(
             self.tr(
@@ -242,15 +237,7 @@ class SyncScreen(Screen):
                 name=device.name, role=message_text(device.role_label), fp=fingerprint
             )
         )
-        peers = self.sync.peers()
-        _fill(
-            self.peers,
-            [
-                [p.name, message_text(role_label(p.role)), p.fingerprint, fmt_stamp(p.added_at)]
-                for p in peers
-            ],
-            peers,
-        )
+        peers = [status.peer for status in self.peer_list.reload()]
         current = self.target.currentData()
         self.target.clear()
         for peer in peers:
