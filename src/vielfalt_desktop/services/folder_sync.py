@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection
+
 from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.errors import (
     RejectedInput,
@@ -324,13 +326,18 @@ class FolderSync:
         if last.owed:
             return True
         author = None if self.store.role == "office" else self.store.node_id
+
+        def records_after(conn: Connection, since: int) -> bool:
+            found = changes.pending(conn, since, peer.node_id, peer.is_office, author)
+            return any(kind not in LOG_KINDS for kind in found)
+
         with self.store.read() as conn:
-            since = max(peer.acked_rev, last.upto)
-            pending = changes.pending(conn, since, peer.node_id, peer.is_office, author)
-        if any(kind not in LOG_KINDS for kind in pending):
-            return True
-        if peer.acked_rev < last.upto and last.sent:
-            # Ours went unconfirmed: after a week it is written again (lost on the way?).
+            if records_after(conn, max(peer.acked_rev, last.upto)):
+                return True
+            unconfirmed = peer.acked_rev < last.upto and records_after(conn, peer.acked_rev)
+        if unconfirmed:
+            # Records went out and were never confirmed: after a week they are written again
+            # (the bundle may have been lost, e.g. deleted from a share).
             try:
                 sent = dt.date.fromisoformat(last.sent)
             except ValueError:
