@@ -175,7 +175,7 @@ class FolderSync:
         self.store = store
         self.sync = sync
         #: How long a recently changed file must stay unchanged to count as complete.
-        self.settle_seconds = 1.0
+        self.settle_seconds = 0.5
 
     # --- settings -------------------------------------------------------------------------
 
