@@ -367,3 +367,33 @@ def test_runtime_is_reasonable(shared: Shared) -> None:
         f"\nfolder sync e2e: {shared.seconds:.1f} s, {calls} sync runs, quiet after "
         f"{shared.quiet_after} rounds, {os.cpu_count()} cores"
     )
+
+
+# --- the commands themselves ------------------------------------------------------------------
+
+
+def test_sync_folder_commands_and_their_exit_codes(tmp_path: Path) -> None:
+    app, _ = App.create(tmp_path / "ost", PASS, role="field", name="Laptop Ost")
+    data_dir, node_id = app.store.paths.root, app.store.node_id
+    app.close()
+    refused = run(data_dir, "sync")
+    assert refused.returncode == 4
+    assert refused.stderr.strip() == (
+        "vielfalt: Es ist kein Synchronisationsordner eingestellt (Einstellungen, oder "
+        "„vielfalt sync-folder set ORDNER“)."
+    )
+    missing = run(data_dir, "sync-folder", "set", str(tmp_path / "Stick"))
+    assert missing.returncode == 4
+    [line] = missing.stderr.strip().splitlines()
+    assert "nicht erreichbar" in line
+    share = tmp_path / "Freigabe"
+    share.mkdir()
+    out = ok(
+        data_dir, "sync-folder", "set", str(share), "--automatic", "off", "--keep-processed", "on"
+    )
+    assert f"Synchronisationsordner:      {share}" in out
+    assert "Automatisch synchronisieren: nein" in out
+    assert "Erledigte Bündel behalten:   ja" in out
+    assert ok(data_dir, "sync") == "Nichts Neues.\n"
+    assert "Kein Synchronisationsordner mehr" in ok(data_dir, "sync-folder", "clear")
+    assert [p.name for p in share.iterdir()] == [f"an-{node_id}"]  # left as it was

@@ -725,6 +725,11 @@ def test_nothing_new_writes_no_bundle_and_a_round_trip_ends(pair: tuple[App, App
     for _ in range(3):
         assert office.folder_sync.run().summary() == "Nichts Neues."
         assert laptop.folder_sync.run().summary() == "Nichts Neues."
+    # A run that finds nothing changes nothing in the store (the app may poll every minute).
+    revs = office.store.rev, laptop.store.rev
+    office.folder_sync.run()
+    laptop.folder_sync.run()
+    assert (office.store.rev, laptop.store.rev) == revs
     assert laptop.sync.peer_status()[0].unacknowledged == 0
     # Every later bundle with records is answered too, and the answer ends it again.
     for number in (1, 2):

@@ -311,7 +311,15 @@ class FolderSync:
         return _State.parse(self.store.meta(STATE_KEY))
 
     def _update_state(self, change: Callable[[_State], None]) -> None:
-        """Read, change and save the state in one transaction (another run may write too)."""
+        """Read, change and save the state in one transaction (another run may write too).
+
+        A change that changes nothing writes nothing: a run that finds nothing new leaves the
+        store as it was."""
+        current = self._state()
+        changed = _State.parse(current.to_json())
+        change(changed)
+        if changed.to_json() == current.to_json():
+            return
         with self.store.write() as write:
             state = _State.parse(Store._meta_in(write.conn, (STATE_KEY,)).get(STATE_KEY))
             change(state)
