@@ -59,7 +59,7 @@ SETTINGS_KEY = "folder_sync"
 STATE_KEY = "folder_sync_state"
 #: Files imported in one run at most; the rest wait for the next (has_incoming stays True).
 MAX_FILES = 500
-#: Refused or unremovable files remembered at most (the oldest are forgotten first).
+#: Refused or unremovable files remembered at most (one forgotten is named once more).
 MAX_REMEMBERED = 1000
 #: An unconfirmed bundle is written again after this many days.
 RESEND_DAYS = 7
@@ -284,7 +284,9 @@ class FolderSync:
             raise
         self._update_state(lambda state: run.note(state, present))
         box.purge_done(mailbox, self.store.clock.today())
-        for peer in self.sync.peers():
+        news = [peer for peer in self.sync.peers() if self._has_news(peer)]
+        run.total = run.done + len(news)
+        for peer in news:
             run.write_for(peer)
         return run.result()
 
@@ -448,9 +450,8 @@ class _Run:
     # --- writing ----------------------------------------------------------------------------
 
     def write_for(self, peer: PeerInfo) -> None:
+        """Write one bundle for ``peer`` (which has news) into its mailbox."""
         owner = self.owner
-        if not owner._has_news(peer):
-            return
         self._step(peer.name)
         ack = peer.received_upto
         try:
