@@ -7,105 +7,35 @@ the system would raise, at the point it would raise it; everything else is the r
 
 from __future__ import annotations
 
-import datetime as dt
-import errno
 import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import NOW, PASSPHRASE, sample_partner, trust, trusted_pair
+from tests.conftest import NOW, PASSPHRASE, trust, trusted_pair
+from tests.unit.folder_sync_helpers import (
+    DAY,
+    bundles_in,
+    contact,
+    files_under,
+    laptop_bundle,
+    mailbox,
+    news_for_laptops,
+    pair,
+    share,
+    state_of,
+)
 
 from vielfalt_desktop import fileio
-from vielfalt_desktop.domain import messages as msg
 from vielfalt_desktop.domain.clock import FixedClock
-from vielfalt_desktop.domain.errors import RejectedInput
-from vielfalt_desktop.domain.records import Contact
 from vielfalt_desktop.services import folder_sync as folder_sync_module
 from vielfalt_desktop.services.app import App
-from vielfalt_desktop.services.folder_sync import FolderSyncFailed, FolderSyncResult
+from vielfalt_desktop.services.folder_sync import FolderSyncResult
 from vielfalt_desktop.sync import folder as box
 
-DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "freigabe"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def pair(tmp_path: Path, clock: FixedClock, share: Path) -> Iterator[tuple[App, App]]:
-    """Coordinator and laptop, trusting each other, both set to the same sync folder."""
-    office, laptop = trusted_pair(tmp_path, clock, "Laptop Nord")
-    for app in (office, laptop):
-        app.folder_sync.settle_seconds = 0.05
-        app.folder_sync.set_folder(share)
-    yield office, laptop
-    laptop.close()
-    office.close()
-
-
-def contact(app: App, number: int = 0) -> Contact:
-    return app.records.create(
-        Contact(
-            date=app.today() - dt.timedelta(days=number % 5),
-            district="kannenstieg",
-            target_group="drittstaat",
-            topics=("arbeit",),
-        )
-    )
-
-
-def news_for_laptops(office: App, number: int = 0) -> None:
-    """Something the coordinator writes that travels to the laptops: a partner."""
-    partner = sample_partner()
-    partner.name = f"{partner.name} {number}"
-    office.records.create(partner)
-
-
-def mailbox(app: App) -> Path:
-    found = app.folder_sync.mailbox()
-    assert found is not None
-    return found
-
-
-def bundles_in(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".vfb")
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
-
-
-def state_of(app: App) -> tuple[object, ...]:
-    """What a failed run must leave as it was: rev, digest, ledger, peers, sync bookkeeping."""
-    return (
-        app.store.rev,
-        app.sync.digest(),
-        app.sync.history(),
-        app.sync.peers(),
-        app.store.meta(folder_sync_module.STATE_KEY),
-        app.store.meta(folder_sync_module.SETTINGS_KEY),
-    )
-
-
-def laptop_bundle(office: App, laptop: App, records: int = 2) -> Path:
-    """A real bundle from the laptop in the coordinator's mailbox, written by a run."""
-    for number in range(records):
-        contact(laptop, number)
-    result = laptop.folder_sync.run()
-    [written] = result.written
-    assert written.path.parent == mailbox(office)
-    return written.path
-
+__all__ = ["pair", "share"]  # fixtures, used by name
 
 # --- the layout -------------------------------------------------------------------------------
 
@@ -428,217 +358,6 @@ def test_an_unexpected_failure_on_one_file_is_a_note_not_a_crash(
     assert refusal.file_name == path.name
     assert "ließ sich nicht verarbeiten (MemoryError)" in refusal.reason
     assert path.exists()
-
-
-# --- a folder that is missing, read-only, full, or pulled out ---------------------------------
-
-
-def test_a_missing_or_wrong_folder_is_refused_when_set(app: App, tmp_path: Path) -> None:
-    with pytest.raises(RejectedInput) as missing:
-        app.folder_sync.set_folder(tmp_path / "gibt-es-nicht")
-    assert missing.value.message.template == msg.SYNC_FOLDER_MISSING
-    a_file = tmp_path / "datei.txt"
-    a_file.write_text("x")
-    with pytest.raises(RejectedInput) as not_a_folder:
-        app.folder_sync.set_folder(a_file)
-    assert not_a_folder.value.message.template == msg.SYNC_NOT_A_FOLDER
-    assert app.folder_sync.folder() is None
-    assert not app.folder_sync.automatic()
-    with pytest.raises(RejectedInput) as none_set:
-        app.folder_sync.run()
-    assert none_set.value.message.template == msg.SYNC_NO_FOLDER
-
-
-def test_settings_default_and_change(app: App, share: Path) -> None:
-    sync = app.folder_sync
-    assert (sync.folder(), sync.automatic(), sync.keep_processed(), sync.mailbox()) == (
-        None,
-        False,
-        False,
-        None,
-    )
-    sync.set_folder(share)
-    assert sync.folder() == share
-    assert sync.automatic()
-    assert not sync.keep_processed()
-    sync.set_automatic(False)
-    sync.set_keep_processed(True)
-    assert not sync.automatic()
-    assert sync.keep_processed()
-    sync.set_folder(None)
-    assert sync.folder() is None
-    assert not sync.automatic()
-    assert sync.mailbox() is None
-
-
-def test_a_folder_gone_at_sync_time_is_one_message_and_nothing_changes(
-    pair: tuple[App, App], share: Path
-) -> None:
-    office, laptop = pair
-    contact(laptop)
-    laptop_bundle(office, laptop)
-    before = state_of(office), state_of(laptop)
-    shutil.rmtree(share)  # the stick is not plugged in
-    for app in (office, laptop):
-        with pytest.raises(RejectedInput) as refused:
-            app.folder_sync.run()
-        assert refused.value.message.template == msg.SYNC_FOLDER_MISSING
-        assert str(share) in refused.value.message
-        assert "Es wurde nichts geändert." in refused.value.message
-    assert (state_of(office), state_of(laptop)) == before
-
-
-def read_only(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
-    """The share as a read-only mount: every change beneath ``root`` fails with EROFS.
-
-    (Tests run as root, for whom file modes alone do not make a folder read-only.)
-    """
-
-    def inside(path: object) -> bool:
-        try:
-            return Path(os.fspath(path)).resolve().is_relative_to(root.resolve())  # type: ignore[arg-type]
-        except TypeError:
-            return False
-
-    def refuse(name: str) -> None:
-        real = getattr(os, name)
-
-        def wrapped(path: object, *args: object, **kwargs: object) -> object:
-            if inside(path) and (name != "open" or (int(str(args[0])) & os.O_ACCMODE) != 0):
-                raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
-            return real(path, *args, **kwargs)
-
-        monkeypatch.setattr(os, name, wrapped)
-
-    for name in ("open", "mkdir", "replace", "rename", "unlink"):
-        refuse(name)
-
-
-def test_a_read_only_folder_is_one_message_and_nothing_changes(
-    pair: tuple[App, App], share: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    office, laptop = pair
-    path = laptop_bundle(office, laptop)
-    news_for_laptops(office)  # something to write, too
-    before = state_of(office), files_under(share)
-    read_only(monkeypatch, share)
-    with pytest.raises(RejectedInput) as refused:
-        office.folder_sync.run()
-    monkeypatch.undo()
-    assert not isinstance(refused.value, FolderSyncFailed)
-    assert refused.value.message.template == msg.SYNC_FOLDER_READ_ONLY
-    assert "Read-only file system" in refused.value.message
-    # Checked before anything is read: the waiting bundle was not applied either.
-    assert (state_of(office), files_under(share)) == before
-    assert path.exists()
-    read_only(monkeypatch, share)
-    with pytest.raises(RejectedInput):
-        office.folder_sync.set_folder(share)
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_a_folder_without_write_permission_is_refused(app: App, share: Path) -> None:
-    share.chmod(0o500)
-    try:
-        with pytest.raises(RejectedInput) as refused:
-            app.folder_sync.set_folder(share)
-    finally:
-        share.chmod(0o700)
-    assert refused.value.message.template == msg.SYNC_FOLDER_READ_ONLY
-
-
-def fail_while_writing(monkeypatch: pytest.MonkeyPatch, how: str, share: Path) -> None:
-    """Make the next bundle write fail as a full disk or a pulled stick would."""
-
-    def fsync_full(fd: int) -> None:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def replace_pulled(src: str | Path, dst: str | Path) -> None:
-        shutil.rmtree(share)  # the stick is gone: the temp file with it
-        raise OSError(errno.EIO, os.strerror(errno.EIO))
-
-    def fsync_pulled(fd: int) -> None:
-        shutil.rmtree(share)
-        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT))
-
-    patches = {
-        "full": ("fsync", fsync_full),
-        "pulled-at-rename": ("replace", replace_pulled),
-        "pulled-while-writing": ("fsync", fsync_pulled),
-    }
-    name, function = patches[how]
-    monkeypatch.setattr(fileio.os, name, function)
-
-
-@pytest.mark.parametrize("how", ["full", "pulled-at-rename", "pulled-while-writing"])
-def test_a_write_that_fails_midway_leaves_nothing_under_a_final_name(
-    pair: tuple[App, App], share: Path, monkeypatch: pytest.MonkeyPatch, how: str
-) -> None:
-    office, laptop = pair
-    incoming = laptop_bundle(office, laptop, records=2)  # one to import first
-    news_for_laptops(office)  # and something new for the laptop, so a bundle is written
-    peer_before = office.sync.find_peer(laptop.store.node_id)
-    history_before = office.sync.history()
-    fail_while_writing(monkeypatch, how, share)
-    with pytest.raises(FolderSyncFailed) as failed:
-        office.folder_sync.run()
-    monkeypatch.undo()
-    message = failed.value.message
-    assert message.template == msg.SYNC_WRITE_FAILED
-    assert "„Laptop Nord“" in message
-    assert "nichts Halbfertiges" in message
-    # The import before it stays, and the message says so.
-    assert "Was davor gelang, bleibt gültig: 1 Bündel eingelesen: " in message
-    assert [r.bundle_id for r in failed.value.result.new_bundles] == [
-        e.bundle_id for e in office.sync.history() if e.direction == "in"
-    ]
-    assert office.stats.counts()["contacts"] == 2
-    assert not incoming.exists()
-    # Nothing under a final name, no temp file left where the folder still is.
-    if share.exists():
-        laptop_box = mailbox(laptop)
-        assert [p.name for p in laptop_box.iterdir()] == ["name.txt"]
-    # Nothing noted for the failed part: not sent, no ledger entry out.
-    peer_after = office.sync.find_peer(laptop.store.node_id)
-    assert peer_after.sent_seq == peer_before.sent_seq
-    assert [e for e in office.sync.history() if e.direction == "out"] == [
-        e for e in history_before if e.direction == "out"
-    ]
-    # With the folder back, the next run writes the bundle.
-    share.mkdir(exist_ok=True)
-    [written] = office.folder_sync.run().written
-    assert written.path.exists()
-    assert laptop.folder_sync.run().new_bundles
-    assert laptop.stats.counts()["partners"] == 1
-
-
-def test_a_folder_pulled_out_while_reading_keeps_what_was_imported(
-    pair: tuple[App, App], share: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    office, laptop = pair
-    first = laptop_bundle(office, laptop, records=1)
-    second = first.with_name("zweites.vfb")
-    laptop.sync.export(office.store.node_id, second)  # by hand, a second one
-    later = first.with_name("z-drittes.vfb")
-    later.write_bytes(b"noch da")
-    real_import = office.sync.import_file
-
-    def pull_after_first(path: Path) -> object:
-        if path.name != first.name:
-            shutil.rmtree(share)
-        return real_import(path)
-
-    monkeypatch.setattr(office.sync, "import_file", pull_after_first)
-    with pytest.raises(FolderSyncFailed) as failed:
-        office.folder_sync.run()
-    message = failed.value.message
-    assert message.template == msg.SYNC_FOLDER_LOST
-    assert "Was davor gelang, bleibt gültig: 1 Bündel eingelesen" in message
-    assert failed.value.result.refused == ()
-    assert office.stats.counts()["contacts"] == 1
-    # Nothing remembered as refused: with the stick back, everything is tried again.
-    remembered = json.loads(office.store.meta(folder_sync_module.STATE_KEY) or "{}")
-    assert remembered.get("skip", {}) == {}
 
 
 # --- after applying ---------------------------------------------------------------------------
