@@ -32,7 +32,13 @@ def default_opener(clock: Clock | None = None) -> Opener:
 
     def open_app(data_dir: Path, passphrase: str) -> App:
         if not notice:  # made on first use: it needs the running QApplication
-            notice.append(BusyNotice(QCoreApplication.instance()))
+            # This runs in the unlock's worker thread: the notice must live in the GUI thread
+            # (a parent there cannot be given from here, and its slot must run there).
+            made = BusyNotice()
+            qapp = QCoreApplication.instance()
+            if qapp is not None:
+                made.moveToThread(qapp.thread())
+            notice.append(made)
         busy = patience(WAIT_S, notice[0].notify)
         return App.open(data_dir, passphrase, clock=clock, busy=busy)
 
