@@ -1,8 +1,9 @@
 """The unlocked window: navigation on the left, one screen at a time on the right.
 
 Ctrl+1…9 and Ctrl+0 (or Alt+…) switch screens, 0 being the tenth; Ctrl+L locks, F5 reloads the
-current screen.
-Screens are built the first time they are shown, so unlocking is quick.
+current screen, Ctrl+Shift+S synchronises over the sync folder (from every screen).
+Screens are built the first time they are shown, so unlocking is quick. The window owns the one
+folder-sync job and its automatic starter (ui/auto_sync.py); both stop before it closes.
 """
 
 from __future__ import annotations
@@ -10,25 +11,30 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 from vielfalt_desktop.domain.records import Contact
+from vielfalt_desktop.ui.auto_sync import MANUAL, AutoSync, FolderSyncJob
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import message_text
 from vielfalt_desktop.ui.icons import icon
 from vielfalt_desktop.ui.screens.base import Screen
 from vielfalt_desktop.ui.signals import emit, relay
+from vielfalt_desktop.ui.tasks import Task
+from vielfalt_desktop.ui.widgets.sync_folder import ask_for_folder
 
 SCREEN_KEYS = (
     "overview",
@@ -121,7 +127,15 @@ class MainWindow(QMainWindow):
     idle_minutes_changed = Signal(int)
     color_scheme_changed = Signal(str)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        auto_sync: dict[str, int] | None = None,
+    ) -> None:
+        """``auto_sync``: intervals of the automatic sync (``poll_ms``, ``debounce_ms``,
+        ``retry_ms`` of :class:`AutoSync`; tests make them short)."""
         super().__init__(parent)
         self.ctx = ctx
         self._locking = False
@@ -188,6 +202,22 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload_current)
         QShortcut(QKeySequence("F5"), self, self.reload_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
+        # Folder sync: one job for the button, this key and the automatic runs.
+        self.folder_job = FolderSyncJob(ctx, self)
+        self.folder_job.started.connect(self._sync_started)
+        self.folder_job.progress.connect(self._sync_progress)
+        self.folder_job.succeeded.connect(self._sync_succeeded)
+        self.folder_job.failed.connect(self._sync_failed)
+        self.auto_sync = AutoSync(
+            ctx, self.folder_job, self.open_dialogs, parent=self, **(auto_sync or {})
+        )
+        self.auto_sync.postponed.connect(self._sync_postponed)
+        self.sync_key = QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.synchronise)
+        self.sync_status = QLabel()
+        self.sync_status.setAccessibleName(self.tr("Letzte Synchronisation"))
+        # Ignored width: a long result must not widen the window; the tooltip has it whole.
+        self.sync_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.statusBar().addWidget(self.sync_status, 1)
 
         where = QLabel(
             self.tr("{name} · {role} · Sperren: Strg+L").format(name=device.name, role=role)
@@ -196,6 +226,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(where)
         self.resize(1280, 800)
         self.nav.setCurrentRow(0)
+        # After the controller has put back what was open before locking (restore): a form
+        # restored with unsaved input holds the first run back until it closes.
+        QTimer.singleShot(0, self, self.auto_sync.start)
 
     # --- screens ------------------------------------------------------------------------
 
@@ -223,6 +256,12 @@ class MainWindow(QMainWindow):
             )
             screen.color_scheme_changed.connect(  # type: ignore[attr-defined]
                 self.color_scheme_changed
+            )
+            screen.sync_folder_changed.connect(self.auto_sync.refresh)  # type: ignore[attr-defined]
+        elif key == "sync":
+            screen.use_folder_job(self.folder_job)  # type: ignore[attr-defined]
+            screen.folder_sync.folder_chosen.connect(  # type: ignore[attr-defined]
+                self._sync_folder_chosen
             )
 
     def _nav_changed(self, row: int) -> None:
@@ -263,6 +302,72 @@ class MainWindow(QMainWindow):
         screen = self.show_key(key)
         screen.open_id(record_id)  # type: ignore[attr-defined]
 
+    # --- folder sync --------------------------------------------------------------------
+
+    def open_dialogs(self) -> list[QDialog]:
+        """Every open dialog of every screen (record forms among them)."""
+        return [dialog for screen in self._screens.values() for dialog in screen.open_dialogs()]
+
+    def synchronise(self) -> Task | None:
+        """Strg+Umschalt+S: „Synchronisieren“ from whichever screen is shown."""
+        if self.folder_job.running or not self.ctx.app.is_open:
+            return None
+        if self.ctx.app.folder_sync.folder() is None:
+            if not ask_for_folder(self, self.ctx.app):
+                return None
+            self._sync_folder_chosen()
+        return self.folder_job.start(MANUAL)
+
+    def _sync_folder_chosen(self) -> None:
+        self.auto_sync.refresh()
+        for key in ("settings", "sync"):
+            screen = self._screens.get(key)
+            if screen is not None:
+                screen.reload()
+
+    def _show_sync_status(self, text: str) -> None:
+        self.sync_status.setText(text)
+        self.sync_status.setToolTip(text)
+
+    def _sync_started(self, reason: str) -> None:
+        if reason == MANUAL:
+            self._show_sync_status(self.tr("Synchronisieren …"))
+        else:
+            self._show_sync_status(self.tr("Automatisch synchronisieren …"))
+
+    def _sync_progress(self, done: int, total: int, _what: str) -> None:
+        if total > 0:
+            self._show_sync_status(
+                self.tr("Synchronisieren … {done} von {total}").format(done=done, total=total)
+            )
+
+    def _stamp(self) -> str:
+        return self.ctx.app.now().astimezone().strftime("%H:%M")
+
+    def _sync_succeeded(self, result: Any, reason: str) -> None:
+        summary = message_text(result.summary())
+        if reason == MANUAL:
+            text = self.tr("Synchronisiert um {time}: {summary}")
+        else:
+            text = self.tr("Automatisch synchronisiert um {time}: {summary}")
+        self._show_sync_status(text.format(time=self._stamp(), summary=summary))
+
+    def _sync_failed(self, error: BaseException, reason: str) -> None:
+        message = self.folder_job.failure_text(error)
+        if reason == MANUAL:
+            text = self.tr("Nicht synchronisiert ({time}): {message}")
+        else:
+            text = self.tr("Automatische Synchronisation ({time}): {message}")
+        self._show_sync_status(text.format(time=self._stamp(), message=message))
+
+    def _sync_postponed(self, _reason: str) -> None:
+        self._show_sync_status(
+            self.tr(
+                "Automatische Synchronisation wartet, bis das Formular gespeichert oder "
+                "geschlossen ist."
+            )
+        )
+
     # --- locking ------------------------------------------------------------------------
 
     def state(self) -> dict[str, Any]:
@@ -282,6 +387,7 @@ class MainWindow(QMainWindow):
         from vielfalt_desktop.ui.forms.record_form import RecordForm
 
         self._locking = True
+        self._stop_sync()
         self.lock_key.remove()
         for screen in self._screens.values():
             for dialog in screen.open_dialogs():
@@ -290,6 +396,11 @@ class MainWindow(QMainWindow):
                 else:
                     dialog.done(0)
         self.close()
+
+    def _stop_sync(self) -> None:
+        """Before the App goes: no timer, watcher or new run; a running one ends soon."""
+        self.auto_sync.stop()
+        self.folder_job.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.geometry = bytes(self.saveGeometry().data())
@@ -300,5 +411,6 @@ class MainWindow(QMainWindow):
                         event.ignore()
                         return
             emit(self.closing)
+        self._stop_sync()
         self.lock_key.remove()
         super().closeEvent(event)

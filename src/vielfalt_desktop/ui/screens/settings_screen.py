@@ -1,4 +1,4 @@
-"""Einstellungen: auto-lock, passphrase, language, light/dark mode, facts about this store."""
+"""Einstellungen: auto-lock, passphrase, sync folder, language, light/dark mode, this store."""
 
 from __future__ import annotations
 
@@ -22,12 +22,14 @@ from vielfalt_desktop.ui.passphrase_dialog import PassphraseDialog
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from vielfalt_desktop.ui.signals import emit, relay
+from vielfalt_desktop.ui.widgets.sync_folder import SyncFolderBox
 
 
 class SettingsScreen(Screen):
     language_changed = Signal(str)
     idle_minutes_changed = Signal(int)
     color_scheme_changed = Signal(str)
+    sync_folder_changed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -102,6 +104,9 @@ class SettingsScreen(Screen):
         self.passphrase_note.setVisible(False)
         column.addWidget(self.passphrase_note)
 
+        self.sync_folder = SyncFolderBox(ctx.app)
+        self.sync_folder.changed.connect(relay(self.sync_folder_changed))
+
         look = QGroupBox(self.tr("Darstellung"))
         form = QFormLayout(look)
         form.addRow(self.tr("&Sprache:"), self.language)
@@ -122,9 +127,19 @@ class SettingsScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Einstellungen")))
         layout.addWidget(security)
+        layout.addWidget(self.sync_folder)
         layout.addWidget(look)
         layout.addWidget(about)
         layout.addStretch(1)
+
+    def activated(self) -> None:
+        """Shown (again): the sync folder may have been chosen meanwhile („Synchronisieren“)."""
+        if self.ctx.app.is_open:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        self.sync_folder.reload()
 
     def change_passphrase(self) -> PassphraseDialog:
         """Open "Passphrase ändern" (window-modal; it closes itself when the store locks)."""

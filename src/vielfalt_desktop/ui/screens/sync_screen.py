@@ -1,7 +1,8 @@
-"""Synchronisation: this device's card, trusted devices, export and import of bundles (by file
-dialog or drag and drop), the history of bundles and, for the coordinator, the conflict log.
+"""Synchronisation: this device's card, trusted devices, „Synchronisieren“ over the sync
+folder, export and import of bundles (by file dialog or drag and drop), the history of bundles
+and, for the coordinator, the conflict log.
 
-Export and import run off the UI thread with a busy indicator.
+Export, import and the folder sync run off the UI thread with a busy indicator.
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ from vielfalt_desktop.domain.errors import VielfaltError
 from vielfalt_desktop.domain.messages import kind_label, label, role_label
 from vielfalt_desktop.domain.records import RECORD_TYPE_BY_KIND
 from vielfalt_desktop.services.sync import SyncService
+from vielfalt_desktop.ui.auto_sync import FolderSyncJob
 from vielfalt_desktop.ui.context import UiContext
 from vielfalt_desktop.ui.i18n import error_text, fmt_int, fmt_stamp, message_text
 from vielfalt_desktop.ui.screens.base import Screen, heading
 from vielfalt_desktop.ui.tasks import Task, run_task
 from vielfalt_desktop.ui.widgets.busy import busy_bar
+from vielfalt_desktop.ui.widgets.folder_sync_panel import FolderSyncPanel
 from vielfalt_desktop.ui.widgets.peer_list import PeerList
 
 
@@ -153,8 +156,12 @@ class SyncScreen(Screen):
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # „Synchronisieren“ over the sync folder, on top of the exchange by hand
+        self.folder_sync = FolderSyncPanel(ctx)
+        self.folder_sync.ended.connect(self.reload)
         exchange = QGroupBox(self.tr("Austausch"))
         form = QFormLayout(exchange)
+        form.addRow(self.tr("Über Ordner:"), self.folder_sync)
         form.addRow("", self.peer_hint)
         form.addRow(self.tr("&An:"), self.target)
         folder_row = QHBoxLayout()
@@ -248,6 +255,7 @@ class SyncScreen(Screen):
             self.target.setCurrentIndex(max(0, self.target.findData(current)))
         folder = self.export_folder()
         self.folder_label.setText(str(folder) if folder else self.tr("noch kein Ordner gewählt"))
+        self.folder_sync.reload()
         self.export_button.setEnabled(bool(peers) and self.task is None)
         self.peer_hint.setVisible(not peers)
         history = self.sync.history()
@@ -290,6 +298,14 @@ class SyncScreen(Screen):
     def export_folder(self) -> Path | None:
         text = self.ctx.settings.last("export_dir")
         return Path(text) if text and Path(text).is_dir() else None
+
+    # --- „Synchronisieren“ (the panel) --------------------------------------------------
+
+    def use_folder_job(self, job: FolderSyncJob) -> None:
+        self.folder_sync.use_job(job)
+
+    def synchronise(self) -> Task | None:
+        return self.folder_sync.synchronise()
 
     # --- identity and peers -------------------------------------------------------------
 
