@@ -1202,6 +1202,60 @@
     </message>
 </context>
 <context>
+    <name>FolderSyncJob</name>
+    <message>
+        <source>Ein anderes Programm schreibt gerade in den Datenbestand; es ging nichts verloren. Bitte später erneut synchronisieren.</source>
+        <translation>Another program is writing to the data store right now; nothing was lost. Please synchronise again later.</translation>
+    </message>
+    <message>
+        <source>Der Synchronisationsordner ist nicht erreichbar: {reason}</source>
+        <translation>The sync folder cannot be reached: {reason}</translation>
+    </message>
+    <message>
+        <source>Fehlgeschlagen: {message}</source>
+        <translation>Failed: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderSyncPanel</name>
+    <message>
+        <source>S&amp;ynchronisieren</source>
+        <translation>S&amp;ynchronise</translation>
+    </message>
+    <message>
+        <source>Bündel im Synchronisationsordner einlesen und für jedes vertraute Gerät schreiben, was es noch nicht hat (Strg+Umschalt+S)</source>
+        <translation>Read the bundles in the sync folder and write for every trusted device what it does not have yet (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Synchronisationsordner</source>
+        <translation>Sync folder</translation>
+    </message>
+    <message>
+        <source>Synchronisieren läuft</source>
+        <translation>Synchronisation running</translation>
+    </message>
+    <message>
+        <source>Ergebnis der Synchronisation</source>
+        <translation>Result of the synchronisation</translation>
+    </message>
+    <message>
+        <source>Noch kein Ordner gewählt (Einstellungen).</source>
+        <translation>No folder chosen yet (Settings).</translation>
+    </message>
+    <message>
+        <source>Synchronisieren …</source>
+        <translation>Synchronising …</translation>
+    </message>
+    <message>
+        <source>Synchronisieren … {done} von {total}: {what}</source>
+        <translation>Synchronising … {done} of {total}: {what}</translation>
+    </message>
+    <message>
+        <source>Automatisch synchronisiert: {summary}</source>
+        <translation>Synchronised automatically: {summary}</translation>
+    </message>
+</context>
+<context>
     <name>InterventionForm</name>
     <message>
         <source>Neue Intervention – Vielfalt</source>
@@ -1406,8 +1460,44 @@
         <translation>{title} (Ctrl+{n})</translation>
     </message>
     <message>
+        <source>Letzte Synchronisation</source>
+        <translation>Last synchronisation</translation>
+    </message>
+    <message>
         <source>{name} · {role} · Sperren: Strg+L</source>
         <translation>{name} · {role} · Lock: Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Synchronisieren …</source>
+        <translation>Synchronising …</translation>
+    </message>
+    <message>
+        <source>Automatisch synchronisieren …</source>
+        <translation>Synchronising automatically …</translation>
+    </message>
+    <message>
+        <source>Synchronisieren … {done} von {total}</source>
+        <translation>Synchronising … {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Synchronisiert um {time}: {summary}</source>
+        <translation>Synchronised at {time}: {summary}</translation>
+    </message>
+    <message>
+        <source>Automatisch synchronisiert um {time}: {summary}</source>
+        <translation>Synchronised automatically at {time}: {summary}</translation>
+    </message>
+    <message>
+        <source>Nicht synchronisiert ({time}): {message}</source>
+        <translation>Not synchronised ({time}): {message}</translation>
+    </message>
+    <message>
+        <source>Automatische Synchronisation ({time}): {message}</source>
+        <translation>Automatic synchronisation ({time}): {message}</translation>
+    </message>
+    <message>
+        <source>Automatische Synchronisation wartet, bis das Formular gespeichert oder geschlossen ist.</source>
+        <translation>Automatic synchronisation waits until the form is saved or closed.</translation>
     </message>
 </context>
 <context>
@@ -3482,6 +3572,76 @@ Fingerprint: {fp}</translation>
     </message>
 </context>
 <context>
+    <name>SyncFolder</name>
+    <message>
+        <source>Synchronisationsordner wählen</source>
+        <translation>Choose sync folder</translation>
+    </message>
+    <message>
+        <source>Ordner nicht übernommen</source>
+        <translation>Folder not accepted</translation>
+    </message>
+    <message>
+        <source>Kein Synchronisationsordner</source>
+        <translation>No sync folder</translation>
+    </message>
+    <message>
+        <source>Zum Synchronisieren braucht dieses Gerät einen Ordner, den auch die anderen Geräte erreichen: ein Netzlaufwerk, einen Nextcloud-Ordner oder einen USB-Stick.
+
+Jetzt einen Ordner wählen? Ändern lässt er sich jederzeit unter Einstellungen.</source>
+        <translation>To synchronise, this device needs a folder the other devices can reach too: a network drive, a Nextcloud folder or a USB stick.
+
+Choose a folder now? It can be changed at any time under Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFolderBox</name>
+    <message>
+        <source>Synchronisationsordner</source>
+        <translation>Sync folder</translation>
+    </message>
+    <message>
+        <source>&amp;Ordner wählen …</source>
+        <translation>Choose &amp;folder …</translation>
+    </message>
+    <message>
+        <source>Ordner &amp;entfernen</source>
+        <translation>&amp;Remove folder</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatisch synchronisieren (beim Entsperren und wenn ein Bündel ankommt)</source>
+        <translation>Synchronise a&amp;utomatically (at unlock and when a bundle arrives)</translation>
+    </message>
+    <message>
+        <source>Eingelesene &amp;Bündel 30 Tage in „erledigt“ aufbewahren</source>
+        <translation>Keep imported &amp;bundles in the “erledigt” folder for 30 days</translation>
+    </message>
+    <message>
+        <source>Sonst wird ein Bündel aus dem Ordner gelöscht, sobald es eingelesen ist; der Verlauf hält es trotzdem fest.</source>
+        <translation>Otherwise a bundle is deleted from the folder as soon as it has been read; the history still records it.</translation>
+    </message>
+    <message>
+        <source>Ein Ordner, den alle Geräte erreichen (Netzlaufwerk, Nextcloud-Ordner, USB-Stick). Jedes Gerät legt dort Bündel für die anderen ab; sie sind verschlüsselt und signiert.</source>
+        <translation>A folder all devices can reach (network drive, Nextcloud folder, USB stick). Each device puts bundles for the others there; they are encrypted and signed.</translation>
+    </message>
+    <message>
+        <source>Kein Ordner gewählt</source>
+        <translation>No folder chosen</translation>
+    </message>
+    <message>
+        <source>Synchronisationsordner entfernen?</source>
+        <translation>Remove sync folder?</translation>
+    </message>
+    <message>
+        <source>Dieses Gerät synchronisiert dann nicht mehr über „{folder}“. Was im Ordner liegt, bleibt dort; im Datenbestand geht nichts verloren.</source>
+        <translation>This device will then no longer synchronise over “{folder}”. What is in the folder stays there; nothing in the data store is lost.</translation>
+    </message>
+    <message>
+        <source>Nicht geändert</source>
+        <translation>Not changed</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Synchronisation</source>
@@ -3546,6 +3706,10 @@ Fingerprint: {fp}</translation>
     <message>
         <source>Austausch</source>
         <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Über Ordner:</source>
+        <translation>Via folder:</translation>
     </message>
     <message>
         <source>&amp;An:</source>

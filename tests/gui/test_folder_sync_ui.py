@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from tests.conftest import PASSPHRASE, trusted_pair
 from tests.gui.helpers import activate
-from tests.gui.test_mnemonics import clashes
+from tests.gui.test_mnemonics import clashes, english_texts, untranslated
 
 from vielfalt_desktop.domain.clock import FixedClock
 from vielfalt_desktop.domain.errors import RejectedInput
@@ -213,6 +213,20 @@ def test_settings_keyboard_mnemonics_names(pair: Pair, laptop_ctx: UiContext, qt
     assert box.folder_label.accessibleName() == "Synchronisationsordner"
 
 
+def test_settings_and_sync_screen_in_english(
+    pair: Pair, ui_settings: UiSettings, english: None, qtbot
+) -> None:
+    pair.use_folder()
+    ctx = UiContext(pair.laptop, ui_settings, lang="en")
+    texts = english_texts()
+    for screen in (SettingsScreen(ctx), SyncScreen(ctx)):
+        qtbot.addWidget(screen)
+        screen.activated()
+        assert clashes(screen) == {}
+        assert untranslated(screen, texts) == []
+    assert screen.folder_sync.button.text() == "S&ynchronise"  # type: ignore[attr-defined]
+
+
 # --- the button -------------------------------------------------------------------------------
 
 
@@ -350,6 +364,7 @@ def test_ctrl_shift_s_synchronises_from_another_screen(
     # The Synchronisation screen, built later, shares the job and its state.
     screen = window.show_key("sync")
     assert screen.folder_sync.job is window.folder_job  # type: ignore[attr-defined]
+    assert screen.folder_sync.result.text() == summary  # type: ignore[attr-defined]
 
 
 # --- automatic --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vielfalt_desktop.ui.auto_sync import MANUAL, FolderSyncJob
 from vielfalt_desktop.ui.context import UiContext
@@ -55,6 +55,11 @@ class FolderSyncPanel(QWidget):
         column.addLayout(row)
         column.addWidget(self.busy)
         column.addWidget(self.result)
+        # Below: the exchange by hand (a chosen folder or stick, one bundle at a time).
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        column.addWidget(line)
 
     def use_job(self, job: FolderSyncJob) -> None:
         """Run through ``job`` (the window's one job, shared with the automatic runs)."""
@@ -65,14 +70,16 @@ class FolderSyncPanel(QWidget):
         job.failed.connect(self._failed)
         if job.running:
             self._started(job.reason)
+        elif job.last_error is not None:
+            self._show_result(job.failure_text(job.last_error))
+        elif job.last_result is not None:  # a run before this screen was first shown
+            self._show_result(self._summary(job.last_result, job.reason))
         self.reload()
 
     def reload(self) -> None:
         folder = self.ctx.app.folder_sync.folder()
         if folder is None:
-            self.folder.setText(
-                self.tr("Noch kein Synchronisationsordner – wählen Sie ihn unter Einstellungen.")
-            )
+            self.folder.setText(self.tr("Noch kein Ordner gewählt (Einstellungen)."))
         else:
             self.folder.setText(str(folder))
         self.button.setEnabled(self.job is None or not self.job.running)
@@ -110,20 +117,26 @@ class FolderSyncPanel(QWidget):
                 )
             )
 
-    def _succeeded(self, result: Any, reason: str) -> None:
+    def _summary(self, result: Any, reason: str) -> str:
         text = message_text(result.summary())
         if reason != MANUAL:
             text = self.tr("Automatisch synchronisiert: {summary}").format(summary=text)
-        self._ended(text)
+        return text
+
+    def _succeeded(self, result: Any, reason: str) -> None:
+        self._ended(self._summary(result, reason))
 
     def _failed(self, error: BaseException, _reason: str) -> None:
         assert self.job is not None
         self._ended(self.job.failure_text(error))
 
-    def _ended(self, text: str) -> None:
+    def _show_result(self, text: str) -> None:
         self.busy.setVisible(False)
         self.result.setText(text)
         self.result.setVisible(True)
+
+    def _ended(self, text: str) -> None:
+        self._show_result(text)
         if self.ctx.app.is_open:
             self.reload()
             emit(self.ended)
