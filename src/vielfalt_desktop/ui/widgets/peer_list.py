@@ -116,7 +116,8 @@ class PeerList(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.summary_icon)
-        top.addWidget(self.summary, 1)
+        top.addWidget(self.summary, 10)
+        top.addStretch(1)  # keeps the spin box its own size while the summary is hidden
         top.addSpacing(12)
         top.addWidget(warn_label)
         top.addWidget(self.warn_days)
